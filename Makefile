@@ -1,0 +1,70 @@
+# The one entry point: make, make test, make demo, make bench.
+BUILD ?= build
+.DEFAULT_GOAL := all
+
+# ---- firmware: bios.bin -------------------------------------------------
+FW_CC ?= gcc
+FW_CFLAGS := -m32 -march=i686 -Os -std=gnu11 -ffreestanding -fno-pic -fno-pie \
+	-fno-stack-protector -fno-asynchronous-unwind-tables -fno-unwind-tables \
+	-fno-common -mgeneral-regs-only -mregparm=3 -ffunction-sections -fdata-sections \
+	-Wall -Wextra -Werror -Iinclude -Ifirmware -Iboards
+FW_LDFLAGS := -m elf_i386 -nostdlib --gc-sections -T linker/bios.lds
+
+FW_C := firmware/main.c firmware/fw_cfg.c firmware/fw_cfg_dir.c firmware/e820.c \
+	firmware/memmap.c firmware/acpi.c firmware/acpi_loader.c firmware/bzimage.c \
+	firmware/pvh.c firmware/linux_boot.c firmware/console.c firmware/fmt.c \
+	firmware/string.c boards/board.c boards/pc.c boards/q35.c boards/microvm.c \
+	boards/pci.c boards/pci_scan.c
+FW_OBJ := $(patsubst %.c,$(BUILD)/fw/%.o,$(FW_C)) $(BUILD)/fw/firmware/entry.o
+FW_HDR := $(wildcard include/*.h firmware/*.h boards/*.h)
+
+$(BUILD)/fw/%.o: %.c $(FW_HDR)
+	@mkdir -p $(@D)
+	$(FW_CC) $(FW_CFLAGS) -c -o $@ $<
+
+$(BUILD)/fw/firmware/entry.o: firmware/entry.asm
+	@mkdir -p $(@D)
+	nasm -f elf32 -Werror -o $@ $<
+
+$(BUILD)/bios.elf: $(FW_OBJ) linker/bios.lds
+	ld $(FW_LDFLAGS) -Map=$(BUILD)/bios.map -o $@ $(FW_OBJ)
+
+$(BUILD)/bios.bin: $(BUILD)/bios.elf linker/check-image.sh
+	objcopy -O binary -j .text -j .rodata -j .init16 -j .resetvector $< $@.tmp
+	linker/check-image.sh $@.tmp $<
+	mv $@.tmp $@
+
+# ---- guest: probe, initramfs, Debian kernel ------------------------------
+include guest/Makefile.inc
+
+# ---- host tools ----------------------------------------------------------
+HOST_CC ?= gcc
+HOST_CFLAGS := -O2 -g -std=gnu11 -Wall -Wextra -Werror -Iinclude -Ifirmware -Iboards
+
+$(BUILD)/host/access-count: host/access-count.c
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_CFLAGS) -o $@ $<
+
+# ---- tests ---------------------------------------------------------------
+include tests/Makefile.inc
+
+.PHONY: all deps demo test bench clean
+all: $(BUILD)/bios.bin guest
+
+deps:
+	scripts/install-deps.sh
+
+demo: deps
+	$(MAKE) all debian-kernel
+	tests/qemu/demo.sh $(BUILD)
+
+test: deps
+	$(MAKE) all debian-kernel
+	$(MAKE) unit-test fuzz-smoke qemu-test
+
+bench: deps
+	$(MAKE) all debian-kernel $(BUILD)/host/access-count
+	tests/bench/access-bench.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,38 @@
+/* What differs between QEMU's x86 machines lives behind this interface. */
+#ifndef BOARD_H
+#define BOARD_H
+
+#include "fwlib.h"
+#include "e820.h"
+
+enum board_kind { BOARD_PC, BOARD_Q35, BOARD_MICROVM };
+
+struct board {
+	enum board_kind kind;
+	const char *name;
+	uint16_t pci_functions; /* found by the scan */
+	uint8_t pci_buses;
+	/* Chipset set-up that must precede reading ACPI from fw_cfg (QEMU builds
+	 * the tables from what the firmware programmed). NULL: nothing to do. */
+	void (*setup)(struct board *b);
+	/* The board's own reservations in the memory map; may be NULL. */
+	int (*reserve)(const struct board *b, struct e820_map *m);
+	/* Make the F segment writable (enable) or read-only again, for
+	 * legacy tables; NULL where it is RAM already. */
+	void (*fseg_write)(bool enable);
+};
+
+/* Tells the machine by the host bridge at 00:00.0 (one config read). */
+void board_detect(struct board *b);
+
+void pc_board_init(struct board *b);
+void q35_board_init(struct board *b);
+void microvm_board_init(struct board *b);
+
+/* PM I/O base both chipsets are given; QEMU's FADT follows whatever is set. */
+#define BOARD_PM_IO_BASE 0x600
+/* PIRQ routing: A,B -> IRQ 10, C,D -> IRQ 11 (QEMU's link _PRS offers 5, 10, 11). */
+#define BOARD_PIRQ_ROUTE 0x0b0b0a0au
+uint8_t board_pirq_irq(uint8_t pirq);
+
+#endif

@@ -1,0 +1,33 @@
+/* PCI configuration space: mechanism #1 (CF8/CFC, two accesses per register)
+ * or, once a board has enabled it, ECAM/MMCONFIG (one access). */
+#ifndef PCI_H
+#define PCI_H
+
+#include <stdint.h>
+
+#define PCI_BDF(bus, dev, fn) ((uint16_t)((bus) << 8 | (dev) << 3 | (fn)))
+#define PCI_VENDOR_ID 0x00
+#define PCI_HEADER_DWORD 0x0c /* cache line, latency, header type, BIST */
+#define PCI_PRIMARY_BUS 0x18
+#define PCI_SUBORDINATE_BUS 0x1a
+#define PCI_INTERRUPT_LINE 0x3c
+
+/* 0: use CF8/CFC. */
+extern uintptr_t pci_ecam_base;
+
+uint32_t pci_read32(uint16_t bdf, uint16_t off);
+void pci_write32(uint16_t bdf, uint16_t off, uint32_t v);
+void pci_write8(uint16_t bdf, uint16_t off, uint8_t v);
+
+/* pci_scan.c: numbers every bridge's buses depth-first and writes
+ * INTERRUPT_LINE of every function that has a pin, mapping the pin through
+ * the standard bridge swizzle to (slot on bus 0, pin) and then irq_for. */
+struct pci_scan {
+	uint8_t (*irq_for)(uint8_t root_slot, uint8_t pin); /* pin 1..4 */
+	uint8_t skip_slot0; /* the host bridge is known: no need to read it */
+	uint8_t max_bus;
+	uint16_t functions;
+};
+void pci_scan(struct pci_scan *s);
+
+#endif

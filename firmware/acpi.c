@@ -1,0 +1,76 @@
+/* ACPI tables from QEMU: fetch etc/table-loader and run it against fw_cfg. */
+#include "acpi.h"
+#include "acpi_loader.h"
+#include "fw_cfg.h"
+#include "console.h"
+#include "layout.h"
+#include "boot-trace.h"
+
+static struct acpi_loader loader;
+
+static bool env_find(void *ctx, const char *name, uint16_t *sel, uint32_t *size)
+{
+	(void)ctx;
+	return fw_cfg_find(name, sel, size);
+}
+
+static void env_read(void *ctx, uint16_t sel, void *dst, uint32_t size)
+{
+	(void)ctx;
+	fw_cfg_read(sel, dst, size);
+}
+
+static int env_write(void *ctx, uint16_t sel, uint32_t off, const void *src, uint32_t len)
+{
+	(void)ctx;
+	return fw_cfg_write_file(sel, off, src, len);
+}
+
+/* FSEG-zone blobs go high too: modern kernels get the RSDP from the boot
+ * protocol, and acpi_legacy_rsdp copies it down for the others. */
+static void *env_alloc(void *ctx, uint32_t size, uint32_t align, uint8_t zone, uint64_t *phys)
+{
+	(void)zone;
+	return memmap_alloc_high(ctx, size, align, phys);
+}
+
+uint64_t acpi_setup(struct memmap *mm)
+{
+	const struct acpi_loader_env env = { mm, env_find, env_read, env_write, env_alloc };
+	void *script = (void *)LAYOUT_SCRATCH;
+	uint16_t sel;
+	uint32_t size;
+
+	if (!fw_cfg_find("etc/table-loader", &sel, &size))
+		return 0; /* e.g. -machine acpi=off */
+	if (size > LAYOUT_SCRATCH_MAX)
+		fatal(TRACE_ERR_ACPI_LOADER, "etc/table-loader is too large (%u bytes)", size);
+	fw_cfg_read(sel, script, size);
+	if (acpi_loader_run(&loader, script, size, &env))
+		fatal(TRACE_ERR_ACPI_LOADER, "%s", loader.error);
+	if (!loader.rsdp)
+		fatal(TRACE_ERR_ACPI_LOADER, "the table-loader script allocated no RSDP");
+	return loader.rsdp;
+}
+
+/* Below the end of our image in the F segment: room the image leaves free. */
+extern char _end_of_code[];
+#define BIOS_BASE 0xffff0000u
+
+uint64_t acpi_legacy_rsdp(uint64_t rsdp, const struct board *b)
+{
+	uint32_t off = ALIGN_UP((uint32_t)(uintptr_t)_end_of_code - BIOS_BASE, 16u);
+	uint8_t *dst = (uint8_t *)(uintptr_t)(LAYOUT_BIOS_SEG + off);
+	uint32_t len = ((uint8_t *)(uintptr_t)rsdp)[15] >= 2 ? 36 : 20; /* revision */
+
+	if (!rsdp)
+		return 0;
+	if (b->kind != BOARD_MICROVM && !b->fseg_write)
+		return rsdp;
+	if (b->fseg_write)
+		b->fseg_write(true);
+	memcpy(dst, (void *)(uintptr_t)rsdp, len);
+	if (b->fseg_write)
+		b->fseg_write(false);
+	return LAYOUT_BIOS_SEG + off;
+}

@@ -1,0 +1,55 @@
+/*
+ * QEMU's ACPI linker/loader (hw/acpi/bios-linker-loader.c): etc/table-loader is
+ * an array of 128-byte commands that tell the firmware where to put the table
+ * blobs and how to patch pointers and checksums into them.
+ */
+#ifndef ACPI_LOADER_H
+#define ACPI_LOADER_H
+
+#include "fwlib.h"
+
+#define LOADER_ENTRY_SIZE 128
+#define LOADER_FILESZ 56
+#define LOADER_CMD_ALLOCATE 1
+#define LOADER_CMD_ADD_POINTER 2
+#define LOADER_CMD_ADD_CHECKSUM 3
+#define LOADER_CMD_WRITE_POINTER 4
+#define LOADER_ZONE_HIGH 1
+#define LOADER_ZONE_FSEG 2
+#define LOADER_MAX_BLOBS 16
+#define LOADER_MAX_ALIGN 0x10000
+
+/* What the interpreter needs from the machine; the host tests supply fakes. */
+struct acpi_loader_env {
+	void *ctx;
+	/* Find an fw_cfg file. */
+	bool (*find)(void *ctx, const char *name, uint16_t *select, uint32_t *size);
+	/* Read a whole fw_cfg file to dst. */
+	void (*read)(void *ctx, uint16_t select, void *dst, uint32_t size);
+	/* Write into an fw_cfg file at offset (WRITE_POINTER); 0 on success. */
+	int (*write)(void *ctx, uint16_t select, uint32_t offset, const void *src, uint32_t len);
+	/* Guest memory for a blob: returns where to write it, and its guest
+	 * physical address in *phys; NULL when it does not fit. */
+	void *(*alloc)(void *ctx, uint32_t size, uint32_t align, uint8_t zone, uint64_t *phys);
+};
+
+struct acpi_blob {
+	char name[LOADER_FILESZ];
+	uint8_t *data;
+	uint64_t phys;
+	uint32_t size;
+};
+
+struct acpi_loader {
+	struct acpi_blob blob[LOADER_MAX_BLOBS];
+	uint32_t nblobs;
+	uint64_t rsdp; /* physical address of the blob holding "RSD PTR " */
+	char error[96];
+};
+
+/* Runs every command of script[0..len). 0 on success; -1 with ld->error set
+ * to one line saying which command and why. Never writes outside a blob. */
+int acpi_loader_run(struct acpi_loader *ld, const void *script, size_t len,
+		    const struct acpi_loader_env *env);
+
+#endif

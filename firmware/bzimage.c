@@ -1,0 +1,85 @@
+/* bzImage header checks, memory placement and the zero page (32-bit boot
+ * protocol, Documentation/x86/boot.rst "32-bit BOOT PROTOCOL"). */
+#include "bzimage.h"
+
+enum bzimage_status bzimage_check(const void *setup, size_t len, struct bzimage_info *info)
+{
+	memset(info, 0, sizeof(*info));
+	if (len < HDR_MAGIC + 8 || memcmp((const uint8_t *)setup + HDR_MAGIC, "HdrS", 4) ||
+	    get16(setup, HDR_BOOT_FLAG) != 0xaa55)
+		return BZIMAGE_NOT_LINUX;
+	info->version = get16(setup, HDR_VERSION);
+	if (info->version < BZIMAGE_MIN_VERSION || len < HDR_MIN_LEN)
+		return BZIMAGE_TOO_OLD;
+	/* A zImage (not loaded high) needs the real-mode path. */
+	if (!(((const uint8_t *)setup)[HDR_LOADFLAGS] & LOADFLAG_LOADED_HIGH))
+		return BZIMAGE_TOO_OLD;
+	info->relocatable = ((const uint8_t *)setup)[HDR_RELOCATABLE] != 0;
+	info->initrd_addr_max = get32(setup, HDR_INITRD_ADDR_MAX);
+	info->kernel_alignment = get32(setup, HDR_KERNEL_ALIGNMENT);
+	info->cmdline_size = get32(setup, HDR_CMDLINE_SIZE);
+	info->pref_address = get64(setup, HDR_PREF_ADDRESS);
+	info->init_size = get32(setup, HDR_INIT_SIZE);
+	info->initrd_above_4g = (get16(setup, HDR_XLOADFLAGS) & XLF_CAN_BE_LOADED_ABOVE_4G) != 0;
+	return BZIMAGE_OK;
+}
+
+int bzimage_place(const struct bzimage_info *info, const struct e820_map *m, uint64_t top,
+		  struct bzimage_layout *lay)
+{
+	uint64_t run = lay->kernel_addr, limit;
+
+	/* A relocatable kernel unpacks at pref_address (LOAD_PHYSICAL_ADDR) when
+	 * loaded below it; a fixed one at its load address. */
+	if (info->relocatable && info->pref_address > run)
+		run = info->pref_address;
+	lay->kernel_end = MAX((uint64_t)lay->kernel_addr + lay->kernel_size, run + info->init_size);
+	if (!e820_is_ram(m, lay->kernel_addr, lay->kernel_end - lay->kernel_addr) ||
+	    lay->kernel_end > top)
+		return -1;
+	if (!lay->initrd_size) {
+		lay->initrd_addr = 0;
+		return 0;
+	}
+	limit = MIN(top, (uint64_t)info->initrd_addr_max + 1);
+	if (limit < lay->kernel_end + lay->initrd_size)
+		return -1;
+	lay->initrd_addr = ALIGN_DOWN(limit - lay->initrd_size, 4096);
+	if (lay->initrd_addr < lay->kernel_end ||
+	    !e820_is_ram(m, lay->initrd_addr, lay->initrd_size))
+		return -1;
+	return 0;
+}
+
+void bzimage_zero_page(void *bp, const void *setup, size_t setup_len,
+		       const struct bzimage_layout *lay, uint32_t cmdline_addr,
+		       uint64_t rsdp, const struct e820_map *m)
+{
+	size_t hdr_end = 0x202 + ((const uint8_t *)setup)[HDR_HEADER_END_BYTE];
+	uint32_t n = MIN(m->n, (uint32_t)BP_E820_MAX);
+
+	memset(bp, 0, BP_SIZE);
+	/* boot.rst: copy the setup header from 0x1f1 to its end into a zeroed page */
+	if (hdr_end > setup_len)
+		hdr_end = setup_len;
+	if (hdr_end > BP_E820_TABLE)
+		hdr_end = BP_E820_TABLE;
+	memcpy((uint8_t *)bp + BP_HDR, (const uint8_t *)setup + BP_HDR, hdr_end - BP_HDR);
+
+	put16(bp, HDR_VID_MODE, 0xffff);       /* "normal" */
+	put8(bp, HDR_TYPE_OF_LOADER, 0xff);    /* undefined boot loader ID */
+	put32(bp, HDR_CODE32_START, lay->kernel_addr);
+	put32(bp, HDR_CMD_LINE_PTR, cmdline_addr);
+	put32(bp, HDR_RAMDISK_IMAGE, (uint32_t)lay->initrd_addr);
+	put32(bp, HDR_RAMDISK_SIZE, lay->initrd_size);
+	put32(bp, BP_EXT_RAMDISK_IMAGE, (uint32_t)(lay->initrd_addr >> 32));
+	put32(bp, BP_EXT_RAMDISK_SIZE, 0);
+	put64(bp, BP_ACPI_RSDP_ADDR, rsdp);
+
+	put8(bp, BP_E820_ENTRIES, (uint8_t)n);
+	for (uint32_t i = 0; i < n; i++) {
+		put64(bp, BP_E820_TABLE + i * 20, m->e[i].addr);
+		put64(bp, BP_E820_TABLE + i * 20 + 8, m->e[i].size);
+		put32(bp, BP_E820_TABLE + i * 20 + 16, m->e[i].type);
+	}
+}

@@ -1,0 +1,119 @@
+/* Memory map editing: every change goes through e820_set, which keeps the
+ * table in the form the kernel's sanitizer would produce anyway. */
+#include "e820.h"
+
+static void sort(struct e820_entry *e, uint32_t n)
+{
+	for (uint32_t i = 1; i < n; i++) {
+		struct e820_entry t = e[i];
+		uint32_t j = i;
+
+		while (j && e[j - 1].addr > t.addr) {
+			e[j] = e[j - 1];
+			j--;
+		}
+		e[j] = t;
+	}
+}
+
+int e820_set(struct e820_map *m, uint64_t addr, uint64_t size, uint32_t type)
+{
+	struct e820_entry out[E820_MAX + 2];
+	uint64_t end = addr + size;
+	uint32_t n = 0, i;
+
+	if (size == 0)
+		return 0;
+	if (end < addr)
+		return -1;
+	for (i = 0; i < m->n; i++) {
+		struct e820_entry *e = &m->e[i];
+		uint64_t eend = e->addr + e->size;
+
+		if (eend <= addr || e->addr >= end) {
+			out[n++] = *e;
+		} else {
+			if (e->addr < addr)
+				out[n++] = (struct e820_entry){ e->addr, addr - e->addr, e->type };
+			if (eend > end)
+				out[n++] = (struct e820_entry){ end, eend - end, e->type };
+		}
+		if (n > E820_MAX)
+			return -1;
+	}
+	if (type != E820_REMOVE)
+		out[n++] = (struct e820_entry){ addr, size, type };
+	sort(out, n);
+	/* merge neighbours of one type */
+	for (i = 0, m->n = 0; i < n; i++) {
+		struct e820_entry *last = m->n ? &m->e[m->n - 1] : NULL;
+
+		if (last && last->type == out[i].type && last->addr + last->size == out[i].addr) {
+			last->size += out[i].size;
+			continue;
+		}
+		if (m->n == E820_MAX)
+			return -1;
+		m->e[m->n++] = out[i];
+	}
+	return 0;
+}
+
+int e820_parse_qemu(struct e820_map *m, const void *buf, size_t len)
+{
+	const uint8_t *p = buf;
+
+	m->n = 0;
+	if (len == 0 || len % 20)
+		return -1;
+	for (size_t off = 0; off < len; off += 20) {
+		uint64_t addr = get64(p, off), size = get64(p, off + 8);
+		uint32_t type = get32(p, off + 16);
+
+		if (type == E820_REMOVE || addr + size < addr)
+			return -1;
+		if (e820_set(m, addr, size, type))
+			return -1;
+	}
+	return m->n ? 0 : -1;
+}
+
+bool e820_is_ram(const struct e820_map *m, uint64_t addr, uint64_t size)
+{
+	if (addr + size < addr)
+		return false;
+	for (uint32_t i = 0; i < m->n; i++) {
+		const struct e820_entry *e = &m->e[i];
+
+		if (e->type == E820_RAM && addr >= e->addr && addr + size <= e->addr + e->size)
+			return true;
+	}
+	return false;
+}
+
+uint64_t e820_lowmem_top(const struct e820_map *m)
+{
+	const uint64_t mib = 0x100000, four_g = 0x100000000ull;
+
+	for (uint32_t i = 0; i < m->n; i++) {
+		const struct e820_entry *e = &m->e[i];
+
+		if (e->type == E820_RAM && e->addr <= mib && e->addr + e->size > mib)
+			return MIN(e->addr + e->size, four_g);
+	}
+	return 0;
+}
+
+int e820_place_high(const struct e820_map *m, uint64_t floor, uint64_t top, uint64_t size,
+		    uint64_t *addr)
+{
+	uint64_t a;
+
+	if (size == 0 || top < size || top - size < floor)
+		return -1;
+	a = ALIGN_DOWN(top - size, 4096);
+	if (a < floor || !e820_is_ram(m, a, size))
+		return -1;
+	*addr = a;
+	return 0;
+}

@@ -1,0 +1,111 @@
+/* A small formatter, enough for one log line; no floating point, no libc. */
+#include "fwlib.h"
+
+struct out {
+	char *buf;
+	size_t size, len;
+};
+
+static void emit(struct out *o, char c)
+{
+	if (o->len + 1 < o->size)
+		o->buf[o->len++] = c;
+}
+
+/* v /= base, returning the remainder, in 16-bit steps: a 64-bit division
+ * would pull in libgcc, which a 32-bit freestanding build does not have. */
+static unsigned divmod(uint64_t *v, unsigned base)
+{
+	uint64_t q = 0;
+	uint32_t r = 0;
+
+	for (int shift = 48; shift >= 0; shift -= 16) {
+		uint32_t cur = r << 16 | (uint32_t)(*v >> shift & 0xffff);
+
+		q |= (uint64_t)(cur / base) << shift;
+		r = cur % base;
+	}
+	*v = q;
+	return r;
+}
+
+static void emit_num(struct out *o, uint64_t v, unsigned base, int width, bool neg)
+{
+	char tmp[24];
+	int n = 0;
+
+	do {
+		unsigned d = divmod(&v, base);
+		tmp[n++] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
+	} while (v);
+	if (neg)
+		tmp[n++] = '-';
+	while (width-- > n)
+		emit(o, '0');
+	while (n)
+		emit(o, tmp[--n]);
+}
+
+int fw_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	struct out o = { buf, size, 0 };
+
+	for (; *fmt; fmt++) {
+		int width = 0, lng = 0;
+		uint64_t v;
+
+		if (*fmt != '%') {
+			emit(&o, *fmt);
+			continue;
+		}
+		fmt++;
+		while (*fmt >= '0' && *fmt <= '9')
+			width = width * 10 + (*fmt++ - '0');
+		while (*fmt == 'l')
+			lng++, fmt++;
+		switch (*fmt) {
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+			for (s = s ? s : "(null)"; *s; s++)
+				emit(&o, *s);
+			break;
+		}
+		case 'c':
+			emit(&o, (char)va_arg(ap, int));
+			break;
+		case 'd': {
+			int64_t sv = lng >= 2 ? va_arg(ap, long long) : va_arg(ap, int);
+			emit_num(&o, sv < 0 ? (uint64_t)-sv : (uint64_t)sv, 10, width, sv < 0);
+			break;
+		}
+		case 'u':
+		case 'x':
+			v = lng >= 2 ? va_arg(ap, unsigned long long) : va_arg(ap, unsigned);
+			emit_num(&o, v, *fmt == 'u' ? 10 : 16, width, false);
+			break;
+		case '%':
+			emit(&o, '%');
+			break;
+		case '\0':
+			fmt--;
+			break;
+		default:
+			emit(&o, '%');
+			emit(&o, *fmt);
+		}
+	}
+	if (size)
+		o.buf[o.len] = '\0';
+	return (int)o.len;
+}
+
+int fw_snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = fw_vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n;
+}
