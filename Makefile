@@ -48,7 +48,12 @@ $(BUILD)/host/access-count: host/access-count.c
 # ---- tests ---------------------------------------------------------------
 include tests/Makefile.inc
 
-.PHONY: all deps demo test bench clean
+# Boots under TCG with the Debian kernel: the matrix and the bad-input cases.
+qemu-test: all debian-kernel
+	tests/qemu/bad-input.sh $(BUILD)
+	tests/qemu/boot-matrix.sh $(BUILD)
+
+.PHONY: all deps demo test bench clean qemu-test
 all: $(BUILD)/bios.bin guest
 
 deps:

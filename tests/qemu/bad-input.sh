@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The firmware on bad input: one clear line on the debug console and COM1, the
+# documented error code on the trace ports (isa-debug-exit turns it into QEMU's
+# exit status), within seconds, on every board.
+#   tests/qemu/bad-input.sh BUILD
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build=${1:-build}
+# shellcheck source=tests/qemu/lib.sh
+. tests/qemu/lib.sh
+
+out=$build/tests/qemu/bad-input
+mkdir -p "$out"
+head -c 200000 /dev/urandom >"$out/random.bin"
+# First byte 0x7f would make it an ELF; keep it plainly random otherwise.
+printf 'X' | dd of="$out/random.bin" conv=notrunc status=none
+
+# case NAME MACHINE ERROR-NAME MESSAGE-REGEX QEMU-ARGS...
+case_() {
+	local name=$1 machine=$2 err=$3 regex=$4 code status d
+	shift 4
+	code=$(abi "$err")
+	d=$out/$name-$machine
+	boot "$d" "$machine" 20 -m 256M -bios "$build/bios.bin" \
+		-device isa-debug-exit,iobase=0xf4,iosize=1 "$@"
+	status=$(cat "$d/status")
+	[ "$status" = $(((code << 1) | 1)) ] && ok "$name/$machine: exit status $status ($err) in $(cat "$d/seconds") s" ||
+		bad "$name/$machine: exit status $status, expected $(((code << 1) | 1)) ($err); stderr: $(head -c 300 "$d/stderr")"
+	if [ "$(wc -l <"$d/debugcon")" = 1 ] && grep -Eq "^bios.bin: fatal error $code .*$regex" "$d/debugcon"; then
+		ok "$name/$machine: logged '$(cat "$d/debugcon")'"
+	else
+		bad "$name/$machine: debug console has '$(cat "$d/debugcon")', expected one line matching '$regex'"
+	fi
+	grep -Eq "fatal error $code .*$regex" "$d/serial" && ok "$name/$machine: same line on COM1" ||
+		bad "$name/$machine: COM1 has '$(cat "$d/serial")'"
+}
+
+for m in pc q35 microvm; do
+	case_ no-kernel "$m" TRACE_ERR_NO_KERNEL 'no kernel: start QEMU with -kernel'
+	case_ random-kernel "$m" TRACE_ERR_NOT_A_KERNEL 'neither a Linux bzImage' -kernel "$out/random.bin"
+done
+finish
