@@ -33,38 +33,33 @@ int bzimage_place(const struct bzimage_info *info, const struct e820_map *m, uin
 	 * loaded below it; a fixed one at its load address. */
 	if (info->relocatable && info->pref_address > run)
 		run = info->pref_address;
+	if (run + info->init_size < run)
+		return -1;
 	lay->kernel_end = MAX((uint64_t)lay->kernel_addr + lay->kernel_size, run + info->init_size);
 	if (!e820_is_ram(m, lay->kernel_addr, lay->kernel_end - lay->kernel_addr) ||
 	    lay->kernel_end > top)
 		return -1;
-	if (!lay->initrd_size) {
-		lay->initrd_addr = 0;
+	lay->initrd_addr = 0;
+	if (!lay->initrd_size)
 		return 0;
-	}
 	limit = MIN(top, (uint64_t)info->initrd_addr_max + 1);
-	if (limit < lay->kernel_end + lay->initrd_size)
-		return -1;
-	lay->initrd_addr = ALIGN_DOWN(limit - lay->initrd_size, 4096);
-	if (lay->initrd_addr < lay->kernel_end ||
-	    !e820_is_ram(m, lay->initrd_addr, lay->initrd_size))
-		return -1;
-	return 0;
+	return e820_place_high(m, lay->kernel_end, limit, lay->initrd_size, &lay->initrd_addr);
 }
 
 void bzimage_zero_page(void *bp, const void *setup, size_t setup_len,
 		       const struct bzimage_layout *lay, uint32_t cmdline_addr,
 		       uint64_t rsdp, const struct e820_map *m)
 {
-	size_t hdr_end = 0x202 + ((const uint8_t *)setup)[HDR_HEADER_END_BYTE];
+	size_t hdr_end = 0;
 	uint32_t n = MIN(m->n, (uint32_t)BP_E820_MAX);
 
 	memset(bp, 0, BP_SIZE);
 	/* boot.rst: copy the setup header from 0x1f1 to its end into a zeroed page */
-	if (hdr_end > setup_len)
-		hdr_end = setup_len;
-	if (hdr_end > BP_E820_TABLE)
-		hdr_end = BP_E820_TABLE;
-	memcpy((uint8_t *)bp + BP_HDR, (const uint8_t *)setup + BP_HDR, hdr_end - BP_HDR);
+	if (setup_len > HDR_HEADER_END_BYTE)
+		hdr_end = 0x202 + ((const uint8_t *)setup)[HDR_HEADER_END_BYTE];
+	hdr_end = MIN(hdr_end, MIN(setup_len, (size_t)BP_E820_TABLE));
+	if (hdr_end > BP_HDR)
+		memcpy((uint8_t *)bp + BP_HDR, (const uint8_t *)setup + BP_HDR, hdr_end - BP_HDR);
 
 	put16(bp, HDR_VID_MODE, 0xffff);       /* "normal" */
 	put8(bp, HDR_TYPE_OF_LOADER, 0xff);    /* undefined boot loader ID */

@@ -18,9 +18,10 @@ static void sort(struct e820_entry *e, uint32_t n)
 
 int e820_set(struct e820_map *m, uint64_t addr, uint64_t size, uint32_t type)
 {
-	struct e820_entry out[E820_MAX + 2];
+	/* At most one old entry splits in two, plus the new one. */
+	struct e820_entry out[E820_MAX + 2], merged[E820_MAX + 2];
 	uint64_t end = addr + size;
-	uint32_t n = 0, i;
+	uint32_t n = 0, k = 0, i;
 
 	if (size == 0)
 		return 0;
@@ -32,30 +33,29 @@ int e820_set(struct e820_map *m, uint64_t addr, uint64_t size, uint32_t type)
 
 		if (eend <= addr || e->addr >= end) {
 			out[n++] = *e;
-		} else {
-			if (e->addr < addr)
-				out[n++] = (struct e820_entry){ e->addr, addr - e->addr, e->type };
-			if (eend > end)
-				out[n++] = (struct e820_entry){ end, eend - end, e->type };
+			continue;
 		}
-		if (n > E820_MAX)
-			return -1;
+		if (e->addr < addr)
+			out[n++] = (struct e820_entry){ e->addr, addr - e->addr, e->type };
+		if (eend > end)
+			out[n++] = (struct e820_entry){ end, eend - end, e->type };
 	}
 	if (type != E820_REMOVE)
 		out[n++] = (struct e820_entry){ addr, size, type };
 	sort(out, n);
-	/* merge neighbours of one type */
-	for (i = 0, m->n = 0; i < n; i++) {
-		struct e820_entry *last = m->n ? &m->e[m->n - 1] : NULL;
+	/* merge neighbours of one type; only then is the size known */
+	for (i = 0; i < n; i++) {
+		struct e820_entry *last = k ? &merged[k - 1] : NULL;
 
-		if (last && last->type == out[i].type && last->addr + last->size == out[i].addr) {
+		if (last && last->type == out[i].type && last->addr + last->size == out[i].addr)
 			last->size += out[i].size;
-			continue;
-		}
-		if (m->n == E820_MAX)
-			return -1;
-		m->e[m->n++] = out[i];
+		else
+			merged[k++] = out[i];
 	}
+	if (k > E820_MAX)
+		return -1; /* the map is left as it was */
+	memcpy(m->e, merged, k * sizeof(merged[0]));
+	m->n = k;
 	return 0;
 }
 
@@ -107,13 +107,21 @@ uint64_t e820_lowmem_top(const struct e820_map *m)
 int e820_place_high(const struct e820_map *m, uint64_t floor, uint64_t top, uint64_t size,
 		    uint64_t *addr)
 {
-	uint64_t a;
+	bool found = false;
 
-	if (size == 0 || top < size || top - size < floor)
+	if (size == 0)
 		return -1;
-	a = ALIGN_DOWN(top - size, 4096);
-	if (a < floor || !e820_is_ram(m, a, size))
-		return -1;
-	*addr = a;
-	return 0;
+	for (uint32_t i = 0; i < m->n; i++) {
+		const struct e820_entry *e = &m->e[i];
+		uint64_t lo = MAX(e->addr, floor), hi = MIN(e->addr + e->size, top), a;
+
+		if (e->type != E820_RAM || hi < lo || hi - lo < size)
+			continue;
+		a = ALIGN_DOWN(hi - size, 4096);
+		if (a >= lo && (!found || a > *addr)) {
+			*addr = a;
+			found = true;
+		}
+	}
+	return found ? 0 : -1;
 }

@@ -38,8 +38,10 @@ static void emit_num(struct out *o, uint64_t v, unsigned base, int width, bool n
 		unsigned d = divmod(&v, base);
 		tmp[n++] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
 	} while (v);
-	if (neg)
-		tmp[n++] = '-';
+	if (neg) {
+		emit(o, '-');
+		width--;
+	}
 	while (width-- > n)
 		emit(o, '0');
 	while (n)
@@ -75,7 +77,8 @@ int fw_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			break;
 		case 'd': {
 			int64_t sv = lng >= 2 ? va_arg(ap, long long) : va_arg(ap, int);
-			emit_num(&o, sv < 0 ? (uint64_t)-sv : (uint64_t)sv, 10, width, sv < 0);
+			/* 0 - v in unsigned arithmetic: INT64_MIN has no positive twin */
+			emit_num(&o, sv < 0 ? 0 - (uint64_t)sv : (uint64_t)sv, 10, width, sv < 0);
 			break;
 		}
 		case 'u':
