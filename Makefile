@@ -7,24 +7,24 @@ FW_CC ?= gcc
 FW_CFLAGS := -m32 -march=i686 -Os -std=gnu11 -ffreestanding -fno-pic -fno-pie \
 	-fno-stack-protector -fno-asynchronous-unwind-tables -fno-unwind-tables \
 	-fno-common -mgeneral-regs-only -mregparm=3 -ffunction-sections -fdata-sections \
-	-Wall -Wextra -Werror -Iinclude -Ifirmware -Iboards
+	-Wall -Wextra -Werror -Iinclude -Ifirmware -Iboards -Ioptionrom
 FW_LDFLAGS := -m elf_i386 -nostdlib --gc-sections -T linker/bios.lds
 
 FW_C := firmware/main.c firmware/fw_cfg.c firmware/fw_cfg_dir.c firmware/e820.c \
 	firmware/memmap.c firmware/acpi.c firmware/acpi_loader.c firmware/bzimage.c \
 	firmware/pvh.c firmware/linux_boot.c firmware/console.c firmware/fmt.c \
-	firmware/string.c boards/board.c boards/pc.c boards/q35.c boards/microvm.c \
+	firmware/string.c firmware/acpi_rsdp.c boards/board.c boards/pc.c boards/q35.c boards/microvm.c \
 	boards/pci.c boards/pci_scan.c
 FW_OBJ := $(patsubst %.c,$(BUILD)/fw/%.o,$(FW_C)) $(BUILD)/fw/firmware/entry.o
-FW_HDR := $(wildcard include/*.h firmware/*.h boards/*.h)
+FW_HDR := $(wildcard include/*.h firmware/*.h boards/*.h optionrom/*.h)
 
 $(BUILD)/fw/%.o: %.c $(FW_HDR)
 	@mkdir -p $(@D)
 	$(FW_CC) $(FW_CFLAGS) -c -o $@ $<
 
-$(BUILD)/fw/firmware/entry.o: firmware/entry.asm
+$(BUILD)/fw/firmware/entry.o: firmware/entry.asm firmware/start32.inc
 	@mkdir -p $(@D)
-	nasm -f elf32 -Werror -o $@ $<
+	nasm -f elf32 -Werror -Ifirmware/ -o $@ $<
 
 $(BUILD)/bios.elf: $(FW_OBJ) linker/bios.lds
 	ld $(FW_LDFLAGS) -Map=$(BUILD)/bios.map -o $@ $(FW_OBJ)
@@ -33,6 +33,9 @@ $(BUILD)/bios.bin: $(BUILD)/bios.elf linker/check-image.sh
 	objcopy -O binary -j .text -j .rodata -j .init16 -j .resetvector $< $@.tmp
 	linker/check-image.sh $@.tmp $<
 	mv $@.tmp $@
+
+# ---- option ROMs for SeaBIOS ---------------------------------------------
+include optionrom/Makefile.inc
 
 # ---- guest: probe, initramfs, Debian kernel ------------------------------
 include guest/Makefile.inc
@@ -52,9 +55,10 @@ include tests/Makefile.inc
 qemu-test: all debian-kernel
 	tests/qemu/bad-input.sh $(BUILD)
 	tests/qemu/boot-matrix.sh $(BUILD)
+	tests/qemu/optionrom.sh $(BUILD)
 
 .PHONY: all deps demo test bench clean qemu-test
-all: $(BUILD)/bios.bin guest
+all: $(BUILD)/bios.bin optionroms guest
 
 deps:
 	scripts/install-deps.sh

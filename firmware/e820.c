@@ -59,16 +59,16 @@ int e820_set(struct e820_map *m, uint64_t addr, uint64_t size, uint32_t type)
 	return 0;
 }
 
-int e820_parse_qemu(struct e820_map *m, const void *buf, size_t len)
+int e820_parse_records(struct e820_map *m, const void *buf, uint32_t count, uint32_t stride)
 {
 	const uint8_t *p = buf;
 
 	m->n = 0;
-	if (len == 0 || len % 20)
+	if (count == 0 || stride < 20)
 		return -1;
-	for (size_t off = 0; off < len; off += 20) {
-		uint64_t addr = get64(p, off), size = get64(p, off + 8);
-		uint32_t type = get32(p, off + 16);
+	for (uint32_t i = 0; i < count; i++) {
+		uint64_t addr = get64(p, (size_t)i * stride), size = get64(p, (size_t)i * stride + 8);
+		uint32_t type = get32(p, (size_t)i * stride + 16);
 
 		if (type == E820_REMOVE || addr + size < addr)
 			return -1;
@@ -76,6 +76,15 @@ int e820_parse_qemu(struct e820_map *m, const void *buf, size_t len)
 			return -1;
 	}
 	return m->n ? 0 : -1;
+}
+
+int e820_parse_qemu(struct e820_map *m, const void *buf, size_t len)
+{
+	if (len == 0 || len % 20) {
+		m->n = 0;
+		return -1;
+	}
+	return e820_parse_records(m, buf, (uint32_t)(len / 20), 20);
 }
 
 bool e820_is_ram(const struct e820_map *m, uint64_t addr, uint64_t size)

@@ -28,7 +28,10 @@ struct e820_map {
 /* Mark [addr, addr+size) as type, splitting and replacing what was there;
  * keeps the map sorted, non-overlapping and merged. -1 if it would overflow. */
 int e820_set(struct e820_map *m, uint64_t addr, uint64_t size, uint32_t type);
-/* QEMU's etc/e820: packed {le64 addr, le64 size, le32 type} records. */
+/* count {le64 addr, le64 size, le32 type} records, stride bytes apart (INT 15h
+ * E820 hands out 20 or 24-byte ones). */
+int e820_parse_records(struct e820_map *m, const void *buf, uint32_t count, uint32_t stride);
+/* QEMU's etc/e820: packed 20-byte records. */
 int e820_parse_qemu(struct e820_map *m, const void *buf, size_t len);
 /* True when [addr, addr+size) lies inside one RAM entry. */
 bool e820_is_ram(const struct e820_map *m, uint64_t addr, uint64_t size);

@@ -3,14 +3,11 @@
 ; of instructions, load a GDT from ROM and run C from the ROM's 4 GiB mapping.
 ; Everything here lives in the init block at the end of the image (linker/bios.lds).
 
-%define STACK_TOP 0xf000
-%define CODE_SEL 0x10   ; the Linux 32-bit boot protocol's __BOOT_CS
-%define DATA_SEL 0x18   ; and __BOOT_DS: the kernel is entered with these loaded
+%define CODE_SEL 0x10   ; the Linux 32-bit boot protocol's __BOOT_CS (data: start32.inc)
 %define INIT_BLOCK_OFF 0xff00 ; .init16 sits at 0xFFFFFF00 (asserted in linker/bios.lds)
 
+%include "start32.inc"
 extern fw_main
-extern __bss_start
-extern __bss_end
 
 section .init16 progbits alloc exec nowrite align=16
 bits 16
@@ -27,23 +24,7 @@ reset_entry:
 
 bits 32
 entry32:
-	mov ax, DATA_SEL
-	mov ds, ax
-	mov es, ax
-	mov ss, ax
-	mov fs, ax
-	mov gs, ax
-	mov esp, STACK_TOP
-	mov edi, __bss_start
-	mov ecx, __bss_end
-	sub ecx, edi
-	xor eax, eax
-	rep stosb
-	call fw_main
-.halt:
-	cli
-	hlt
-	jmp .halt
+	START32 fw_main
 
 	align 8
 ; Descriptors in ROM carry the accessed bit already (0x9B, 0x93): the CPU

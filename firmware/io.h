@@ -44,6 +44,21 @@ static inline void outsb(uint16_t port, const void *src, uint32_t n)
 	__asm__ volatile("rep outsb" : "+S"(src), "+c"(n) : "d"(port));
 }
 
+/* Plain memory at a fixed low address (the BDA, a buffer another stage
+ * filled): through asm, as gcc 12 takes such constants for null pointers. */
+static inline uint32_t phys_read32(uintptr_t addr)
+{
+	uint32_t v;
+	__asm__ volatile("movl (%1), %0" : "=r"(v) : "r"(addr) : "memory");
+	return v;
+}
+static inline uint16_t phys_read16(uintptr_t addr)
+{
+	uint16_t v;
+	__asm__ volatile("movw (%1), %0" : "=r"(v) : "r"(addr) : "memory");
+	return v;
+}
+
 static inline uint32_t mmio_read32(uintptr_t addr)
 {
 	return *(volatile uint32_t *)addr;

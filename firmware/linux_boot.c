@@ -78,7 +78,8 @@ static void boot_bzimage(struct memmap *mm, uint64_t rsdp, const struct board *b
 	if (lay.initrd_size)
 		load_initrd(lay.initrd_addr, lay.initrd_size);
 	cmdline = load_cmdline(info.cmdline_size ? info.cmdline_size + 1 : 256);
-	if (info.version < BZIMAGE_RSDP_VERSION)
+	/* Older kernels only scan the F segment; under SeaBIOS (b == NULL) it is there. */
+	if (b && info.version < BZIMAGE_RSDP_VERSION)
 		rsdp = acpi_legacy_rsdp(rsdp, b);
 	bzimage_zero_page(boot_page, setup, LAYOUT_SETUP_MAX, &lay, cmdline, rsdp, &mm->e820);
 	outb(TRACE_PORT_LINUX, TRACE_LINUX_START_BOOT);

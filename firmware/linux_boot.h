@@ -4,7 +4,8 @@
 #include "memmap.h"
 
 /* Loads the kernel QEMU holds in fw_cfg (bzImage or PVH ELF), builds what its
- * boot protocol wants and jumps. Fatal on anything that cannot boot. */
+ * boot protocol wants and jumps. Fatal on anything that cannot boot. b is NULL
+ * when running as an option ROM under another BIOS. */
 __attribute__((noreturn)) void linux_boot(struct memmap *mm, uint64_t rsdp, const struct board *b);
 
 #endif

@@ -14,6 +14,9 @@ struct memmap {
 
 /* Reads etc/e820; fatal when it is missing or malformed. */
 void memmap_init(struct memmap *mm);
+/* The map another BIOS gave through INT 15h E820 (option ROM case): final
+ * already, with that BIOS's own reservations. */
+void memmap_from_bios(struct memmap *mm, const void *records, uint32_t count, uint32_t stride);
 /* Memory from the top of low RAM, growing down. NULL when exhausted. */
 void *memmap_alloc_high(struct memmap *mm, uint32_t size, uint32_t align, uint64_t *phys);
 /* Legacy holes, the ACPI area and the board's reservations. */
