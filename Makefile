@@ -6,19 +6,19 @@ BUILD ?= build
 FW_CC ?= gcc
 FW_CFLAGS := -m32 -march=i686 -Os -std=gnu11 -ffreestanding -fno-pic -fno-pie \
 	-fno-stack-protector -fno-asynchronous-unwind-tables -fno-unwind-tables \
-	-fno-common -mgeneral-regs-only -mregparm=3 -ffunction-sections -fdata-sections \
-	-Wall -Wextra -Werror -Iinclude -Ifirmware -Iboards -Ioptionrom
+	-fno-common -mgeneral-regs-only -mregparm=3 -mpreferred-stack-boundary=2 -ffunction-sections -fdata-sections \
+	-Wall -Wextra -Werror -Iinclude -Ifirmware -Iboards -Ioptionrom $(FW_CFLAGS_EXTRA)
 FW_LDFLAGS := -m elf_i386 -nostdlib --gc-sections -T linker/bios.lds
 
 FW_C := firmware/main.c firmware/fw_cfg.c firmware/fw_cfg_dir.c firmware/e820.c \
 	firmware/memmap.c firmware/acpi.c firmware/acpi_loader.c firmware/bzimage.c \
 	firmware/pvh.c firmware/linux_boot.c firmware/console.c firmware/fmt.c \
-	firmware/string.c firmware/acpi_rsdp.c boards/board.c boards/pc.c boards/q35.c boards/microvm.c \
+	firmware/string.c firmware/acpi_rsdp.c firmware/mptable.c firmware/smp.c boards/board.c boards/pc.c boards/q35.c boards/microvm.c \
 	boards/pci.c boards/pci_scan.c
 FW_OBJ := $(patsubst %.c,$(BUILD)/fw/%.o,$(FW_C)) $(BUILD)/fw/firmware/entry.o
 FW_HDR := $(wildcard include/*.h firmware/*.h boards/*.h optionrom/*.h)
 
-$(BUILD)/fw/%.o: %.c $(FW_HDR)
+$(BUILD)/fw/%.o: %.c $(FW_HDR) Makefile
 	@mkdir -p $(@D)
 	$(FW_CC) $(FW_CFLAGS) -c -o $@ $<
 
@@ -56,6 +56,7 @@ qemu-test: all debian-kernel
 	tests/qemu/bad-input.sh $(BUILD)
 	tests/qemu/boot-matrix.sh $(BUILD)
 	tests/qemu/optionrom.sh $(BUILD)
+	tests/qemu/smp-memory.sh $(BUILD)
 
 .PHONY: all deps demo test bench clean qemu-test
 all: $(BUILD)/bios.bin optionroms guest

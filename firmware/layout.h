@@ -9,6 +9,7 @@
  *                    SETUP_ADDR for every boot protocol >= 2.02
  *   0x20000-0x2ffff  kernel command line: QEMU's CMDLINE_ADDR likewise
  *   0x30000-0x8ffff  scratch while the firmware runs (ACPI loader script)
+ *   0x9fc00-0x9ffff  MP floating pointer when there is no ACPI (reserved)
  *   top of RAM below 4G, downwards: ACPI tables (reserved in the e820 map)
  */
 #ifndef LAYOUT_H
@@ -22,6 +23,7 @@
 #define LAYOUT_CMDLINE_MAX 0x10000
 #define LAYOUT_SCRATCH 0x30000
 #define LAYOUT_SCRATCH_MAX 0x60000
+#define LAYOUT_MP_FLOATING 0x9fc00
 /* 0xA0000-0xEFFFF: VGA and option ROM holes; 0xF0000-0xFFFFF: BIOS. */
 #define LAYOUT_LEGACY_HOLE 0xa0000
 #define LAYOUT_BIOS_SEG 0xf0000

@@ -8,6 +8,7 @@
 #include "acpi.h"
 #include "console.h"
 #include "linux_boot.h"
+#include "smp.h"
 
 static struct memmap mm;
 
@@ -26,6 +27,8 @@ void fw_main(void)
 		board.setup(&board);
 	memmap_init(&mm);
 	rsdp = acpi_setup(&mm);
+	if (!rsdp)
+		smp_mptable(&mm); /* with ACPI, QEMU's MADT lists the CPUs */
 	memmap_finish(&mm, &board);
 	outb(TRACE_PORT_FW, TRACE_FW_DO_BOOT);
 	linux_boot(&mm, rsdp, &board);

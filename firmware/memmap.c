@@ -22,6 +22,7 @@ void memmap_init(struct memmap *mm)
 	if (mm->lowmem_top < 2 * LAYOUT_1M)
 		fatal(TRACE_ERR_NO_MEMORY, "no RAM above 1 MiB in the memory map");
 	mm->high_base = mm->lowmem_top;
+	mm->low_reserved = 0;
 }
 
 void memmap_from_bios(struct memmap *mm, const void *records, uint32_t count, uint32_t stride)
@@ -53,6 +54,8 @@ void memmap_finish(struct memmap *mm, const struct board *b)
 	struct e820_map *m = &mm->e820;
 	int r = 0;
 
+	if (mm->low_reserved)
+		r |= e820_set(m, mm->low_reserved, LAYOUT_LEGACY_HOLE - mm->low_reserved, E820_RESERVED);
 	r |= e820_set(m, LAYOUT_LEGACY_HOLE, LAYOUT_BIOS_SEG - LAYOUT_LEGACY_HOLE, E820_REMOVE);
 	r |= e820_set(m, LAYOUT_BIOS_SEG, LAYOUT_1M - LAYOUT_BIOS_SEG, E820_RESERVED);
 	if (mm->high_base < mm->lowmem_top)

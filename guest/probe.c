@@ -1,7 +1,8 @@
 /*
  * probe: a static /init for an initramfs. It marks "user space reached" on the
  * trace port, prints what the guest saw as "PROBE key=value" lines on the
- * console, and powers the VM off so QEMU exits by itself.
+ * console, and powers the VM off so QEMU exits by itself (without ACPI it
+ * reboots instead: give QEMU -no-reboot).
  *
  * Build: gcc -static -Os -Wall -Wextra -Werror -I include guest/probe.c
  */
@@ -264,7 +265,12 @@ int main(void)
 	/* Run by hand on a host as root, it must not switch the host off. */
 	if (getpid() != 1)
 		return 0;
-	reboot(RB_POWER_OFF);
+	/* Without ACPI the kernel cannot power off and would only halt; a
+	 * reboot ends QEMU too when it runs with -no-reboot. */
+	if (access("/sys/firmware/acpi/tables", F_OK) == 0)
+		reboot(RB_POWER_OFF);
+	else
+		reboot(RB_AUTOBOOT);
 	say("PROBE poweroff failed: %s", strerror(errno));
 	for (;;)
 		pause(); /* init must never exit: the kernel would panic */

@@ -14,5 +14,9 @@ end=$(nm "$elf" | awk '$3 == "_end_of_code" { print $1 }')
 init=$(nm "$elf" | awk '$3 == "reset_entry" { print $1 }')
 [ -n "$end" ] && [ -n "$init" ] || fail "symbols _end_of_code/reset_entry missing"
 [ $((16#$end)) -le $((16#$init)) ] || fail "code ends at 0x$end, past the init block at 0x$init"
-used=$(( (16#$end - 0xffff0000) + (0x100000000 - 16#$init) ))
-echo "bios.bin: 65536 bytes, $used used (code and data $((16#$end - 0xffff0000)) bytes, init block $((0x100000000 - 16#$init)) bytes)"
+# Used bytes: code and data from the start, plus what the init block holds
+# (its 16-bit code and GDT, and the 16-byte reset vector); the rest is padding.
+init_used=$(size -A "$elf" | awk '$1 == ".init16" { print $2 }')
+code=$((16#$end - 0xffff0000))
+used=$((code + init_used + 16))
+echo "bios.bin: 65536 bytes, $used used (code and data $code, init block $init_used + reset vector 16)"

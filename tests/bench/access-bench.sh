@@ -131,7 +131,8 @@ done
 # zero-run estimate, so the two can be compared like for like.
 sym() { nm "$build/bios.elf" | awk -v s="$1" '$3 == s { print $1 }'; }
 end=$(sym _end_of_code) init=$(sym reset_entry)
-code=$((16#$end - 0xffff0000)) initblk=$((0x100000000 - 16#$init))
+# the init block's used part: its section (16-bit entry, GDT) plus the reset vector
+code=$((16#$end - 0xffff0000)) initblk=$(($(size -A "$build/bios.elf" | awk '$1 == ".init16" { print $2 }') + 16))
 ours_used=$((code + initblk))
 ours_est=$(used_estimate "$build/bios.bin")
 qboot_est=null qboot_size=null
