@@ -13,7 +13,8 @@ FW_LDFLAGS := -m elf_i386 -nostdlib --gc-sections -T linker/bios.lds
 FW_C := firmware/main.c firmware/fw_cfg.c firmware/fw_cfg_dir.c firmware/e820.c \
 	firmware/memmap.c firmware/acpi.c firmware/acpi_loader.c firmware/bzimage.c \
 	firmware/pvh.c firmware/linux_boot.c firmware/console.c firmware/fmt.c \
-	firmware/string.c firmware/acpi_rsdp.c firmware/mptable.c firmware/smp.c boards/board.c boards/pc.c boards/q35.c boards/microvm.c \
+	firmware/string.c firmware/acpi_rsdp.c firmware/mptable.c firmware/smp.c \
+	firmware/smbios.c firmware/fseg.c firmware/legacy_tables.c boards/board.c boards/pc.c boards/q35.c boards/microvm.c \
 	boards/pci.c boards/pci_scan.c
 FW_OBJ := $(patsubst %.c,$(BUILD)/fw/%.o,$(FW_C)) $(BUILD)/fw/firmware/entry.o
 FW_HDR := $(wildcard include/*.h firmware/*.h boards/*.h optionrom/*.h)
@@ -48,6 +49,8 @@ $(BUILD)/host/access-count: host/access-count.c
 	@mkdir -p $(@D)
 	$(HOST_CC) $(HOST_CFLAGS) -o $@ $<
 
+include host/Makefile.inc
+
 # ---- tests ---------------------------------------------------------------
 include tests/Makefile.inc
 
@@ -59,7 +62,7 @@ qemu-test: all debian-kernel
 	tests/qemu/smp-memory.sh $(BUILD)
 
 .PHONY: all deps demo test bench clean qemu-test
-all: $(BUILD)/bios.bin optionroms guest
+all: $(BUILD)/bios.bin optionroms guest $(BUILD)/host/boot-loop
 
 deps:
 	scripts/install-deps.sh
@@ -70,7 +73,7 @@ demo: deps
 
 test: deps
 	$(MAKE) all debian-kernel
-	$(MAKE) unit-test fuzz-smoke qemu-test
+	$(MAKE) unit-test host-unit-test fuzz-smoke qemu-test host-qemu-test
 
 bench: deps
 	$(MAKE) all debian-kernel $(BUILD)/host/access-count

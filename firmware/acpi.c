@@ -52,25 +52,3 @@ uint64_t acpi_setup(struct memmap *mm)
 		fatal(TRACE_ERR_ACPI_LOADER, "the table-loader script allocated no RSDP");
 	return loader.rsdp;
 }
-
-/* Below the end of our image in the F segment: room the image leaves free. */
-extern char _end_of_code[];
-#define BIOS_BASE 0xffff0000u
-
-uint64_t acpi_legacy_rsdp(uint64_t rsdp, const struct board *b)
-{
-	uint32_t off = ALIGN_UP((uint32_t)(uintptr_t)_end_of_code - BIOS_BASE, 16u);
-	uint8_t *dst = (uint8_t *)(uintptr_t)(LAYOUT_BIOS_SEG + off);
-	uint32_t len = ((uint8_t *)(uintptr_t)rsdp)[15] >= 2 ? 36 : 20; /* revision */
-
-	if (!rsdp)
-		return 0;
-	if (b->kind != BOARD_MICROVM && !b->fseg_write)
-		return rsdp;
-	if (b->fseg_write)
-		b->fseg_write(true);
-	memcpy(dst, (void *)(uintptr_t)rsdp, len);
-	if (b->fseg_write)
-		b->fseg_write(false);
-	return LAYOUT_BIOS_SEG + off;
-}

@@ -3,7 +3,6 @@
 #include "linux_boot.h"
 #include "bzimage.h"
 #include "pvh.h"
-#include "acpi.h"
 #include "fw_cfg.h"
 #include "console.h"
 #include "layout.h"
@@ -54,8 +53,7 @@ static void load_initrd(uint64_t addr, uint32_t size)
 	fw_cfg_read(FW_CFG_INITRD_DATA, (void *)(uintptr_t)addr, size);
 }
 
-static void boot_bzimage(struct memmap *mm, uint64_t rsdp, const struct board *b,
-			 const void *setup)
+static void boot_bzimage(struct memmap *mm, uint64_t rsdp, const void *setup)
 {
 	struct bzimage_info info;
 	struct bzimage_layout lay = { .kernel_addr = LAYOUT_KERNEL };
@@ -78,9 +76,6 @@ static void boot_bzimage(struct memmap *mm, uint64_t rsdp, const struct board *b
 	if (lay.initrd_size)
 		load_initrd(lay.initrd_addr, lay.initrd_size);
 	cmdline = load_cmdline(info.cmdline_size ? info.cmdline_size + 1 : 256);
-	/* Older kernels only scan the F segment; under SeaBIOS (b == NULL) it is there. */
-	if (b && info.version < BZIMAGE_RSDP_VERSION)
-		rsdp = acpi_legacy_rsdp(rsdp, b);
 	bzimage_zero_page(boot_page, setup, LAYOUT_SETUP_MAX, &lay, cmdline, rsdp, &mm->e820);
 	outb(TRACE_PORT_LINUX, TRACE_LINUX_START_BOOT);
 	enter_bzimage(LAYOUT_KERNEL, boot_page);
@@ -114,7 +109,7 @@ static void boot_pvh(struct memmap *mm, uint64_t rsdp, uint32_t entry)
 	enter_pvh(entry, boot_page);
 }
 
-void linux_boot(struct memmap *mm, uint64_t rsdp, const struct board *b)
+void linux_boot(struct memmap *mm, uint64_t rsdp)
 {
 	const void *setup = (const void *)LAYOUT_SETUP;
 	struct bzimage_info info;
@@ -124,7 +119,7 @@ void linux_boot(struct memmap *mm, uint64_t rsdp, const struct board *b)
 	 * the first 8 KiB of an ELF file for PVH. Absent items read as zeros. */
 	fw_cfg_read(FW_CFG_SETUP_DATA, (void *)LAYOUT_SETUP, LAYOUT_SETUP_MAX);
 	if (bzimage_check(setup, LAYOUT_SETUP_MAX, &info) != BZIMAGE_NOT_LINUX)
-		boot_bzimage(mm, rsdp, b, setup);
+		boot_bzimage(mm, rsdp, setup);
 	if (pvh_elf_header_ok(setup, LAYOUT_SETUP_MAX)) {
 		entry = fw_cfg_read32(FW_CFG_KERNEL_ENTRY);
 		if (!entry)

@@ -4,8 +4,7 @@
 #include "memmap.h"
 
 /* Loads the kernel QEMU holds in fw_cfg (bzImage or PVH ELF), builds what its
- * boot protocol wants and jumps. Fatal on anything that cannot boot. b is NULL
- * when running as an option ROM under another BIOS. */
-__attribute__((noreturn)) void linux_boot(struct memmap *mm, uint64_t rsdp, const struct board *b);
+ * boot protocol wants and jumps. Fatal on anything that cannot boot. */
+__attribute__((noreturn)) void linux_boot(struct memmap *mm, uint64_t rsdp);
 
 #endif

@@ -9,6 +9,7 @@
 #include "console.h"
 #include "linux_boot.h"
 #include "smp.h"
+#include "legacy_tables.h"
 
 static struct memmap mm;
 
@@ -29,7 +30,8 @@ void fw_main(void)
 	rsdp = acpi_setup(&mm);
 	if (!rsdp)
 		smp_mptable(&mm); /* with ACPI, QEMU's MADT lists the CPUs */
+	legacy_tables(&mm, &board, rsdp);
 	memmap_finish(&mm, &board);
 	outb(TRACE_PORT_FW, TRACE_FW_DO_BOOT);
-	linux_boot(&mm, rsdp, &board);
+	linux_boot(&mm, rsdp);
 }

@@ -223,6 +223,25 @@ static long count_pci(void)
 	return count;
 }
 
+/* SMBIOS as the kernel found it: the entry point's anchor ("_SM_" for 2.x,
+ * "_SM3_" for 3.x) and the system vendor from the tables, or -1. */
+static void print_dmi(void)
+{
+	char buf[128];
+	ssize_t n = read_file("/sys/firmware/dmi/tables/smbios_entry_point", buf, sizeof(buf));
+
+	if (n >= 5 && memcmp(buf, "_SM3_", 5) == 0)
+		say("PROBE smbios=3");
+	else if (n >= 4 && memcmp(buf, "_SM_", 4) == 0)
+		say("PROBE smbios=2");
+	else
+		say("PROBE smbios=-1");
+	n = read_file("/sys/class/dmi/id/sys_vendor", buf, sizeof(buf));
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+		buf[--n] = '\0';
+	say("PROBE dmi_vendor=%s", n > 0 ? buf : "-1");
+}
+
 static void print_cmdline(void)
 {
 	char buf[4096];
@@ -259,6 +278,7 @@ int main(void)
 	say("PROBE initrd=%s", on_initramfs());
 	say("PROBE acpi=%s", access("/sys/firmware/acpi/tables", F_OK) == 0 ? "yes" : "no");
 	say("PROBE pci_devices=%ld", count_pci());
+	print_dmi();
 	say("PROBE done");
 
 	sync();

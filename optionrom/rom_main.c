@@ -34,5 +34,5 @@ void rom_main(void)
 		fatal(TRACE_ERR_NO_FWCFG, "no QEMU fw_cfg device at I/O port 0x510");
 	memmap_from_bios(&mm, (const void *)ROM_E820_BUF, phys_read32(ROM_E820_COUNT),
 			 ROM_E820_STRIDE);
-	linux_boot(&mm, find_rsdp(), NULL);
+	linux_boot(&mm, find_rsdp());
 }

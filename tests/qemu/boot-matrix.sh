@@ -27,7 +27,11 @@ for machine in pc q35 microvm; do
 		# An unusual argument shows the command line arrives byte for byte.
 		append="console=ttyS0 quiet bootkit.test=$name,x=\"a b\""
 		[ "$machine" = microvm ] && append="$append tsc_early_khz=2000000"
-		boot "$out/$name" "$machine" 120 -m "${mem_mb}M" -smp "$smp" -bios "$bios" \
+		# SMBIOS: pc keeps QEMU's 2.x entry point, q35 asks for 3.x; microvm has none
+		mopts=$machine smbios=2
+		[ "$machine" = q35 ] && mopts=q35,smbios-entry-point-type=64 smbios=3
+		[ "$machine" = microvm ] && smbios=-1
+		boot "$out/$name" "$mopts" 120 -m "${mem_mb}M" -smp "$smp" -bios "$bios" \
 			-kernel "$kernel" -initrd "$initrd" -append "$append"
 		d=$out/$name
 		status=$(cat "$d/status")
@@ -53,6 +57,13 @@ for machine in pc q35 microvm; do
 		[ "$machine" = microvm ] && expect_pci=0
 		got=$(probe "$d" pci_devices)
 		[ "$got" = "$expect_pci" ] && ok "$name: $got PCI functions" || bad "$name: $got PCI functions, expected $expect_pci"
+		got=$(probe "$d" smbios)
+		[ "$got" = "$smbios" ] && ok "$name: SMBIOS entry point version $got found by the kernel" ||
+			bad "$name: SMBIOS '$got', expected $smbios"
+		if [ "$smbios" != -1 ]; then
+			[ "$(probe "$d" dmi_vendor)" = QEMU ] && ok "$name: DMI vendor QEMU" ||
+				bad "$name: DMI vendor '$(probe "$d" dmi_vendor)'"
+		fi
 		[ "$(hexbytes "$d/t5")" = "$fw" ] && ok "$name: 0xf5 saw $fw" || bad "$name: 0xf5 saw '$(hexbytes "$d/t5")', expected '$fw'"
 		want=$(printf '%02x %s' "$(abi $jump)" "$probe_code")
 		[ "$(hexbytes "$d/t4")" = "$want" ] && ok "$name: 0xf4 saw $want" || bad "$name: 0xf4 saw '$(hexbytes "$d/t4")', expected '$want'"
