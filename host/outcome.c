@@ -1,0 +1,103 @@
+/* Decodes how a QEMU run ended into a sample or a named failure. */
+#include "outcome.h"
+
+#include "trace-names.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#define SEE_OUTPUT "; --show-output shows its message"
+
+static void say(struct outcome *o, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(o->reason, sizeof(o->reason), fmt, ap);
+	va_end(ap);
+}
+
+/* isa-debug-exit: QEMU's status is (value << 1) | 1 (include/boot-trace.h). */
+static void first_write(const struct exit_point *p, int code, struct outcome *o)
+{
+	int v = code >> 1;
+	const char *name;
+
+	if (code == 0) {
+		say(o, "QEMU exited with status 0 (guest shut down) before a write to 0x%x", p->port);
+	} else if (code == 1) {
+		say(o, "QEMU error (status 1)" SEE_OUTPUT);
+	} else if (!(code & 1)) {
+		say(o, "QEMU exited with status %d, not a trace status", code);
+	} else if ((name = trace_point_name(v))) {
+		o->ok = true;
+		o->value = v;
+		say(o, "%s", name);
+	} else if ((name = trace_error_name(v))) {
+		say(o, "firmware error 0x%02x: %s (status %d)", v, name, code);
+	} else {
+		say(o, "unknown trace value %d (status %d)", v, code);
+	}
+}
+
+/* isa-debugcon pipes: the run is a sample if the point arrived (QEMU killed then). */
+static void watched(const struct exit_point *p, const struct launch_result *r, int code,
+		    struct outcome *o)
+{
+	char at[32];
+
+	point_format(p, at, sizeof(at));
+	if (r->stop_value >= 0 && r->reaped && WIFEXITED(r->wait_status)) {
+		/* Our SIGKILL came after QEMU had ended by itself: the time is late. */
+		say(o, "QEMU exited by itself (status %d) before boot-loop could stop it at %s "
+		       "(boot-loop read the point late: machine overloaded?)", code, at);
+	} else if (r->stop_value >= 0 && trace_point_name(r->stop_value)) {
+		o->ok = true;
+		o->value = r->stop_value;
+		say(o, "%s", trace_point_name(r->stop_value));
+	} else if (r->stop_value >= 0) {
+		say(o, "unknown trace value %d at %s", r->stop_value, at);
+	} else if (r->error_value) {
+		say(o, "firmware error 0x%02x: %s", r->error_value, trace_error_name(r->error_value));
+	} else if (WIFEXITED(r->wait_status) && code == 1) {
+		say(o, "QEMU error (status 1) before %s" SEE_OUTPUT, at);
+	} else if (WIFEXITED(r->wait_status)) {
+		say(o, "QEMU exited with status %d before %s", code, at);
+	}
+}
+
+void outcome_classify(const struct exit_point *p, const struct launch_result *r,
+		      struct outcome *o)
+{
+	int code = 0;
+
+	*o = (struct outcome){ .exit_code = -1 };
+	if (r->spawn_errno) {
+		say(o, "cannot start QEMU: %s", strerror(r->spawn_errno));
+		return;
+	}
+	if (r->reaped)
+		code = WIFEXITED(r->wait_status) ? WEXITSTATUS(r->wait_status)
+						 : 128 + WTERMSIG(r->wait_status);
+	o->exit_code = code;
+	if (r->interrupted) {
+		say(o, "interrupted by SIG%s", sigabbrev_np(r->interrupted));
+		return;
+	}
+	if (r->timed_out && r->stop_value < 0 && !r->error_value) {
+		say(o, "timeout: the stop point did not come in time, QEMU killed");
+		return;
+	}
+	if (p->stop == STOP_KILL) {
+		watched(p, r, code, o);
+		if (o->ok || o->reason[0])
+			return;
+	} else if (WIFEXITED(r->wait_status)) {
+		first_write(p, code, o);
+		return;
+	}
+	say(o, "QEMU killed by signal %d (%s)", WTERMSIG(r->wait_status),
+	    strsignal(WTERMSIG(r->wait_status)));
+}

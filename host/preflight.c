@@ -1,0 +1,162 @@
+/* Resolves defaults and checks files before any QEMU runs; see preflight.h. */
+#include "preflight.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define DEFAULT_QEMU "qemu-system-x86_64"
+#define HOW_TO_BUILD "build it with 'make demo'"
+
+static int fail(char *err, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, len, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* The build directory: boot-loop lives in $(BUILD)/host/, the defaults in $(BUILD). */
+static char *build_dir(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	return strdup(dirname(dirname(exe)));
+}
+
+static const char *default_file(struct session *s, const char *dir, const char *rel)
+{
+	char *p = NULL;
+
+	if (!dir || asprintf(&p, "%s/%s", strcmp(dir, "/") ? dir : "", rel) < 0)
+		return NULL;
+	return session_own(s, p);
+}
+
+/* A given file must be readable; a missing default says how to build it. */
+static int check_file(const char *what, const char *opt, const char *path, bool is_default,
+		      char *err, size_t len)
+{
+	if (!path)
+		return fail(err, len, "out of memory");
+	if (access(path, R_OK) == 0)
+		return 0;
+	if (is_default)
+		return fail(err, len, "%s %s not found (the default; %s, or give %s FILE)", what,
+			    path, HOW_TO_BUILD, opt);
+	return fail(err, len, "%s %s: %s", opt, path, strerror(errno));
+}
+
+/* QEMU as execvp would find it: a path, or a name searched in PATH. */
+static const char *find_qemu(struct session *s, const char *name, char *err, size_t len)
+{
+	const char *path = getenv("PATH");
+	char *copy, *dir, *save = NULL, *full = NULL;
+
+	if (strchr(name, '/')) {
+		if (access(name, X_OK) == 0)
+			return name;
+		fail(err, len, "QEMU %s: %s", name, strerror(errno));
+		return NULL;
+	}
+	copy = strdup(path && *path ? path : "/usr/local/bin:/usr/bin:/bin");
+	for (dir = copy ? strtok_r(copy, ":", &save) : NULL; dir; dir = strtok_r(NULL, ":", &save)) {
+		if (asprintf(&full, "%s/%s", dir, name) < 0)
+			break;
+		if (access(full, X_OK) == 0)
+			break;
+		free(full);
+		full = NULL;
+	}
+	free(copy);
+	if (!full)
+		fail(err, len, "QEMU not found: no %s in PATH (apt-get install qemu-system-x86, or give "
+			       "--qemu PATH)", name);
+	return session_own(s, full);
+}
+
+static int check_dir_writable(const char *opt, const char *file, char *err, size_t len)
+{
+	char *copy;
+	int rc = 0;
+
+	if (!file)
+		return 0;
+	copy = strdup(file);
+	if (!copy)
+		return fail(err, len, "out of memory");
+	if (access(dirname(copy), W_OK))
+		rc = fail(err, len, "--%s %s: cannot write there: %s", opt, file, strerror(errno));
+	free(copy);
+	return rc;
+}
+
+/* KVM only when asked and usable; otherwise TCG, said aloud. */
+static const char *pick_accel(struct session *s)
+{
+	int fd;
+
+	if (strcmp(s->cfg->accel, "kvm"))
+		return "tcg";
+	fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
+	if (fd >= 0) {
+		close(fd);
+		return "kvm";
+	}
+	snprintf(s->accel_note, sizeof(s->accel_note),
+		 "--accel kvm asked, but /dev/kvm cannot be opened (%s): using tcg", strerror(errno));
+	return "tcg";
+}
+
+int preflight(struct session *s, char *err, size_t len)
+{
+	const struct config *c = s->cfg;
+	const char *dir = session_own(s, build_dir()), *accel = pick_accel(s);
+	const char *append = session_own(s, qemu_cmd_append(c->machine, c->append));
+
+	s->n_variants = c->compare ? 2 : 1;
+	for (int i = 0; i < s->n_variants; i++) {
+		struct variant *v = &s->variants[i];
+		int q = c->n_qemu > i ? i : 0, b = c->n_bios > i ? i : 0, k = c->n_kernel > i ? i : 0;
+
+		v->label = c->compare ? (i ? "B" : "A") : "";
+		v->accel = accel;
+		v->append = append;
+		v->qemu = find_qemu(s, c->n_qemu ? c->qemu[q] : DEFAULT_QEMU, err, len);
+		if (!v->qemu)
+			return -1;
+		v->bios = c->n_bios ? c->bios[b] : default_file(s, dir, "bios.bin");
+		if (check_file("firmware", "--bios", v->bios, !c->n_bios, err, len))
+			return -1;
+		v->kernel = c->n_kernel ? c->kernel[k] : default_file(s, dir, "kernel-debian/vmlinuz");
+		if (check_file("kernel", "--kernel", v->kernel, !c->n_kernel, err, len))
+			return -1;
+		/* --initrd= (empty) boots without one. */
+		v->initrd = !c->initrd ? default_file(s, dir, "guest/initramfs.cpio.gz")
+			    : *c->initrd ? c->initrd : NULL;
+		if ((v->initrd || !c->initrd) &&
+		    check_file("initramfs", "--initrd", v->initrd, !c->initrd, err, len))
+			return -1;
+	}
+	if (!append)
+		return fail(err, len, "out of memory");
+	if (check_dir_writable("output", c->output, err, len) ||
+	    check_dir_writable("export-json", c->export_json, err, len) ||
+	    check_dir_writable("export-csv", c->export_csv, err, len) ||
+	    check_dir_writable("export-markdown", c->export_markdown, err, len) ||
+	    check_dir_writable("plot", c->plot, err, len))
+		return -1;
+	return 0;
+}

@@ -1,0 +1,89 @@
+/* Single-run timelines; see timeline.h. */
+#include "timeline.h"
+
+#include "boot-trace.h"
+#include "runner.h"
+#include "trace-names.h"
+
+#include <stdio.h>
+
+struct known_point {
+	struct exit_point p;
+	const char *name;
+};
+
+/* In boot order; phases find fw_start, jump, start_kernel, start_user, probe. */
+static const struct known_point known[] = {
+	{ { TRACE_PORT_FW, TRACE_FW_START, STOP_KILL }, "fw_start" },
+	{ { TRACE_PORT_FW, TRACE_FW_DO_BOOT, STOP_KILL }, "fw_do_boot" },
+	{ { TRACE_PORT_LINUX, POINT_FIRST_WRITE, STOP_KILL }, "jump" },
+	{ { TRACE_PORT_LINUX, TRACE_LINUX_START_KERNEL, STOP_KILL }, "start_kernel" },
+	{ { TRACE_PORT_LINUX, TRACE_LINUX_START_USER, STOP_KILL }, "start_user" },
+	{ { TRACE_PORT_LINUX, TRACE_USER_PROBE, STOP_KILL }, "probe" },
+};
+
+#define N_KNOWN (sizeof(known) / sizeof(known[0]))
+
+int timeline_setup(struct session *s, struct record *rec)
+{
+	for (int v = 0; v < s->n_variants && !s->interrupted; v++) {
+		struct launch_result r;
+		struct outcome out;
+		double t;
+		int value;
+
+		if (runner_probe_run(s, rec, v, "discovery", 0, &r, &out))
+			return -1;
+		if (!out.ok && !r.interrupted)
+			fprintf(stderr, "boot-loop: warning: the first run to the probe failed (%s)\n",
+				out.reason);
+		/* The points seen; the three of the phases always, so failures show. */
+		for (size_t k = 0; k < N_KNOWN; k++) {
+			bool core = known[k].p.value == POINT_FIRST_WRITE ||
+				    known[k].p.value == TRACE_FW_START ||
+				    known[k].p.value == TRACE_USER_PROBE;
+
+			if (!core && !runner_byte_seen(&r, &known[k].p, &t, &value))
+				continue;
+			if (session_add_arm(s, v, &known[k].p, known[k].name))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int timeline_iteration(struct session *s, struct record *rec, int v, long it)
+{
+	bool warm = it < 0;
+	long line = warm ? it + s->cfg->warmup : it;
+	struct launch_result r;
+	struct outcome run;
+
+	if (runner_probe_run(s, rec, v, warm ? "warmup" : "run", line, &r, &run))
+		return -1;
+	if (s->interrupted || warm)
+		return 0;
+	for (int i = 0; i < s->n_arms; i++) {
+		struct arm *a = &s->arms[i];
+		struct launch_result at = r;
+		struct outcome o = { .exit_code = run.exit_code };
+		int value;
+
+		if (a->variant != v)
+			continue;
+		if (runner_byte_seen(&r, &a->point, &at.seconds, &value)) {
+			o.ok = true;
+			o.value = value;
+			snprintf(o.reason, sizeof(o.reason), "%s", trace_point_name(value)
+								   ? trace_point_name(value) : "value");
+		} else {
+			snprintf(o.reason, sizeof(o.reason), "%s",
+				 run.ok ? "point not reached in this run" : run.reason);
+		}
+		at.stop_seen_s = at.seconds;
+		record_run(rec, line, "timeline", s->variants[v].label, a->name, &o, &at);
+		if (session_record(a, it, &o, &at))
+			return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,96 @@
+/* --no-patch's inputs: kernel entry addresses and QEMU's exec_tb log lines. */
+#include "kernel-entry.h"
+#include "nopatch.h"
+
+#include <elf.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+static void put32(uint8_t *p, uint32_t v)
+{
+	memcpy(p, &v, 4);	/* x86 hosts: little endian like the images */
+}
+
+/* An ELF64 with one PT_NOTE holding a GNU note, then Xen's PHYS32_ENTRY. */
+static size_t make_elf(uint8_t *buf, uint32_t entry, uint32_t note_type)
+{
+	Elf64_Ehdr eh = { .e_phoff = sizeof(Elf64_Ehdr), .e_phentsize = sizeof(Elf64_Phdr),
+			  .e_phnum = 1 };
+	Elf64_Phdr ph = { .p_type = PT_NOTE, .p_offset = 0x100, .p_filesz = 48 };
+	uint8_t *n = buf + 0x100;
+
+	memset(buf, 0, 0x200);
+	memcpy(eh.e_ident, ELFMAG, SELFMAG);
+	eh.e_ident[EI_CLASS] = ELFCLASS64;
+	memcpy(buf, &eh, sizeof(eh));
+	memcpy(buf + eh.e_phoff, &ph, sizeof(ph));
+	put32(n, 4), put32(n + 4, 4), put32(n + 8, 3), memcpy(n + 12, "GNU", 4);
+	put32(n + 16, 0xdead);
+	n += 20;
+	put32(n, 4), put32(n + 4, 8), put32(n + 8, note_type), memcpy(n + 12, "Xen", 4);
+	put32(n + 16, entry);
+	return 0x200;
+}
+
+static void pvh_note(void **state)
+{
+	uint8_t buf[0x200];
+	uint64_t e = 0;
+
+	(void)state;
+	assert_int_equal(kernel_entry_from_image(buf, make_elf(buf, 0x1000850, 18), &e), 0);
+	assert_true(e == 0x1000850);
+	/* Another Xen note type is not the entry. */
+	assert_int_equal(kernel_entry_from_image(buf, make_elf(buf, 0x1000850, 17), &e), -1);
+	/* A note running past the segment is refused, not read beyond. */
+	make_elf(buf, 0x1000850, 18);
+	put32(buf + 0x100 + 20 + 4, 0x1000);
+	assert_int_equal(kernel_entry_from_image(buf, 0x200, &e), -1);
+}
+
+static void bzimage_code32_start(void **state)
+{
+	uint8_t buf[0x400] = { 0 };
+	uint64_t e = 0;
+
+	(void)state;
+	memcpy(buf + 0x202, "HdrS", 4);
+	put32(buf + 0x214, 0x100000);
+	assert_int_equal(kernel_entry_from_image(buf, sizeof(buf), &e), 0);
+	assert_true(e == 0x100000);
+	memcpy(buf + 0x202, "HdrX", 4);
+	assert_int_equal(kernel_entry_from_image(buf, sizeof(buf), &e), -1);
+	assert_int_equal(kernel_entry_from_image(buf, 0x210, &e), -1);
+}
+
+static void exec_tb_lines(void **state)
+{
+	double rt;
+	uint64_t pc;
+
+	(void)state;
+	assert_int_equal(nopatch_parse_exec_tb("18510@1795396325.901463:exec_tb tb:0x7fcc44029380 "
+					       "pc=0x1000850\n", &rt, &pc), 0);
+	assert_float_equal(rt, 1795396325.901463, 1e-6);
+	assert_true(pc == 0x1000850);
+	assert_int_equal(nopatch_parse_exec_tb("1@2.5:exec_tb tb:0x1 pc=0xffffffff81000000",
+					       &rt, &pc), 0);
+	assert_true(pc == 0xffffffff81000000ULL);
+	assert_int_equal(nopatch_parse_exec_tb("1@2.5:exec_tb_exit tb:0x1 flags=0x0", &rt, &pc), -1);
+	assert_int_equal(nopatch_parse_exec_tb("qemu: terminating on signal 9", &rt, &pc), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(pvh_note),
+		cmocka_unit_test(bzimage_code32_start),
+		cmocka_unit_test(exec_tb_lines),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,112 @@
+/* QEMU command lines: the stop devices, the pipes, the machine defaults. */
+#include "qemu-cmd.h"
+
+#include "boot-trace.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+static const struct variant var = { "", "qemu-system-x86_64", "bios.bin", "vmlinuz",
+				    "initrd.gz", "console=ttyS0 quiet", "tcg" };
+
+static char *joined(const struct config *c, const struct exit_point *p)
+{
+	char **argv = qemu_cmd_build(c, &var, p);
+	char *s;
+
+	assert_non_null(argv);
+	s = qemu_cmd_join(argv);
+	qemu_cmd_free(argv);
+	assert_non_null(s);
+	return s;
+}
+
+static void exit_device(void **state)
+{
+	struct config c = { .machine = "q35" };
+	struct exit_point p = { 0xf5, POINT_FIRST_WRITE, STOP_EXIT_DEVICE };
+	char *s = joined(&c, &p);
+
+	(void)state;
+	assert_string_equal(s, "qemu-system-x86_64 -accel tcg -machine q35 -nodefaults "
+			       "-no-user-config -display none -m 512M -bios bios.bin -kernel "
+			       "vmlinuz -initrd initrd.gz -append 'console=ttyS0 quiet' -device "
+			       "isa-debug-exit,iobase=0xf5,iosize=1");
+	free(s);
+}
+
+static void kill_pipes_and_extra_args(void **state)
+{
+	char *extra[] = { "-smp", "2" };
+	struct config c = { .machine = "pc", .extra = extra, .n_extra = 2 };
+	struct exit_point p = { 0xf4, TRACE_USER_PROBE, STOP_KILL }, q = { 0x80, 3, STOP_KILL };
+	unsigned ports[3];
+	char *s = joined(&c, &p);
+
+	(void)state;
+	assert_non_null(strstr(s, " -chardev file,id=bootloop_trace0,path=/dev/fd/3 -device "
+				  "isa-debugcon,iobase=0xf5,chardev=bootloop_trace0 -chardev "
+				  "file,id=bootloop_trace1,path=/dev/fd/4 -device "
+				  "isa-debugcon,iobase=0xf4,chardev=bootloop_trace1 -smp 2"));
+	assert_null(strstr(s, "isa-debug-exit"));
+	free(s);
+	assert_int_equal(qemu_cmd_watch_ports(&p, ports), 2);
+	assert_int_equal(qemu_cmd_stop_watch(&p), 1);
+	assert_int_equal(ports[qemu_cmd_stop_watch(&p)], 0xf4);
+	/* A point on another port gets a third pipe. */
+	assert_int_equal(qemu_cmd_watch_ports(&q, ports), 3);
+	assert_int_equal(ports[qemu_cmd_stop_watch(&q)], 0x80);
+}
+
+static void no_initrd(void **state)
+{
+	struct variant v = var;
+	struct config c = { .machine = "pc" };
+	struct exit_point p = { 0xf4, POINT_FIRST_WRITE, STOP_EXIT_DEVICE };
+	char **argv, *s;
+
+	(void)state;
+	v.initrd = NULL;
+	argv = qemu_cmd_build(&c, &v, &p);
+	s = qemu_cmd_join(argv);
+	assert_null(strstr(s, "-initrd"));
+	free(s);
+	qemu_cmd_free(argv);
+}
+
+static void append_per_machine(void **state)
+{
+	char *a;
+
+	(void)state;
+	a = qemu_cmd_append("pc", NULL);
+	assert_string_equal(a, "console=ttyS0 quiet");
+	free(a);
+	/* microvm under TCG needs the TSC frequency (DESIGN.md section 6). */
+	a = qemu_cmd_append("microvm", NULL);
+	assert_string_equal(a, "console=ttyS0 quiet tsc_early_khz=2000000");
+	free(a);
+	a = qemu_cmd_append("microvm", "quiet tsc_early_khz=1000000");
+	assert_string_equal(a, "quiet tsc_early_khz=1000000");
+	free(a);
+	a = qemu_cmd_append("microvm", "");
+	assert_string_equal(a, "tsc_early_khz=2000000");
+	free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(exit_device),
+		cmocka_unit_test(kill_pipes_and_extra_args),
+		cmocka_unit_test(no_initrd),
+		cmocka_unit_test(append_per_machine),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
