@@ -51,6 +51,9 @@ $(BUILD)/host/access-count: host/access-count.c
 
 include host/Makefile.inc
 
+# ---- instrumented kernel and SeaBIOS --------------------------------------
+include kernel-patches/Makefile.inc
+
 # ---- tests ---------------------------------------------------------------
 include tests/Makefile.inc
 
@@ -73,7 +76,7 @@ demo: deps
 
 test: deps
 	$(MAKE) all debian-kernel
-	$(MAKE) unit-test host-unit-test fuzz-smoke qemu-test host-qemu-test
+	$(MAKE) unit-test host-unit-test fuzz-smoke qemu-test host-qemu-test chain-test
 
 bench: deps
 	$(MAKE) all debian-kernel $(BUILD)/host/access-count
