@@ -4,7 +4,7 @@ BUILD ?= build
 
 # ---- firmware: bios.bin -------------------------------------------------
 FW_CC ?= gcc
-FW_CFLAGS := -m32 -march=i686 -Os -std=gnu11 -ffreestanding -fno-pic -fno-pie \
+FW_CFLAGS := -m32 -march=i686 -Oz -std=gnu11 -ffreestanding -fno-pic -fno-pie \
 	-fno-stack-protector -fno-asynchronous-unwind-tables -fno-unwind-tables \
 	-fno-common -mgeneral-regs-only -mregparm=3 -mpreferred-stack-boundary=2 -ffunction-sections -fdata-sections \
 	-Wall -Wextra -Werror -Iinclude -Ifirmware -Iboards -Ioptionrom $(FW_CFLAGS_EXTRA)
@@ -58,11 +58,12 @@ include kernel-patches/Makefile.inc
 include tests/Makefile.inc
 
 # Boots under TCG with the Debian kernel: the matrix and the bad-input cases.
-qemu-test: all debian-kernel
+qemu-test: all debian-kernel $(BUILD)/kernel/bzImage
 	tests/qemu/bad-input.sh $(BUILD)
 	tests/qemu/boot-matrix.sh $(BUILD)
 	tests/qemu/optionrom.sh $(BUILD)
 	tests/qemu/smp-memory.sh $(BUILD)
+	tests/qemu/devices.sh $(BUILD)
 
 .PHONY: all deps demo test bench clean qemu-test
 all: $(BUILD)/bios.bin optionroms guest $(BUILD)/host/boot-loop

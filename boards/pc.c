@@ -17,7 +17,7 @@ static uint8_t pc_irq_for(uint8_t slot, uint8_t pin)
 
 static void pc_setup(struct board *b)
 {
-	struct pci_scan scan = { .irq_for = pc_irq_for, .skip_slot0 = 1 };
+	struct pci_scan scan = { .irq_for = pc_irq_for, .skip_slot0 = 1, .isa_bridge = PIIX3_BDF };
 
 	pci_write32(PIIX3_BDF, PIIX3_PIRQC, BOARD_PIRQ_ROUTE);
 	pci_write32(PIIX4_PM_BDF, PIIX4_PMBA, BOARD_PM_IO_BASE);

@@ -25,6 +25,9 @@ void pci_write8(uint16_t bdf, uint16_t off, uint8_t v);
 struct pci_scan {
 	uint8_t (*irq_for)(uint8_t root_slot, uint8_t pin); /* pin 1..4 */
 	uint8_t skip_slot0; /* the host bridge is known: no need to read it */
+	/* The chipset's ISA/LPC bridge on bus 0, known to be there, to be
+	 * multi-function and to have no interrupt pin: two reads saved. 0: none. */
+	uint16_t isa_bridge;
 	uint8_t max_bus;
 	uint16_t functions;
 };

@@ -48,11 +48,16 @@ static void scan_bus(struct pci_scan *s, uint8_t bus, struct bus_path path)
 	for (uint8_t slot = (bus == 0 && s->skip_slot0) ? 1 : 0; slot < 32; slot++) {
 		for (uint8_t fn = 0; fn < 8; fn++) {
 			uint16_t bdf = PCI_BDF(bus, slot, fn);
+			uint8_t hdr;
+
+			if (s->isa_bridge && bdf == s->isa_bridge) {
+				s->functions++;
+				continue; /* multi-function, no pin: go on to fn 1 */
+			}
 			/* Reading the header-type dword also tells presence: an
 			 * absent function reads all ones, and 0xff is no valid
 			 * header type. It saves the vendor-ID read. */
-			uint8_t hdr = (uint8_t)(pci_read32(bdf, PCI_HEADER_DWORD) >> 16);
-
+			hdr = (uint8_t)(pci_read32(bdf, PCI_HEADER_DWORD) >> 16);
 			if (hdr == 0xff) {
 				if (fn == 0)
 					break;

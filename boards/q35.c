@@ -25,7 +25,7 @@ static uint8_t q35_irq_for(uint8_t slot, uint8_t pin)
 
 static void q35_setup(struct board *b)
 {
-	struct pci_scan scan = { .irq_for = q35_irq_for, .skip_slot0 = 1 };
+	struct pci_scan scan = { .irq_for = q35_irq_for, .skip_slot0 = 1, .isa_bridge = ICH9_LPC_BDF };
 
 	/* Before any ACPI read: QEMU puts this window into MCFG. */
 	pci_write32(MCH_BDF, MCH_PCIEXBAR, Q35_ECAM_BASE | 1);

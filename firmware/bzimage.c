@@ -20,6 +20,7 @@ enum bzimage_status bzimage_check(const void *setup, size_t len, struct bzimage_
 	info->cmdline_size = get32(setup, HDR_CMDLINE_SIZE);
 	info->pref_address = get64(setup, HDR_PREF_ADDRESS);
 	info->init_size = get32(setup, HDR_INIT_SIZE);
+	info->syssize = (uint64_t)get32(setup, HDR_SYSSIZE) * 16;
 	info->initrd_above_4g = (get16(setup, HDR_XLOADFLAGS) & XLF_CAN_BE_LOADED_ABOVE_4G) != 0;
 	return BZIMAGE_OK;
 }

@@ -21,6 +21,7 @@
 #define BP_E820_MAX 128
 /* setup header fields, as offsets in the image / zero page */
 #define HDR_SETUP_SECTS 0x1f1
+#define HDR_SYSSIZE 0x1f4 /* protected-mode size in 16-byte units */
 #define HDR_VID_MODE 0x1fa
 #define HDR_BOOT_FLAG 0x1fe
 #define HDR_HEADER_END_BYTE 0x201 /* the header ends at 0x202 + this byte */
@@ -56,6 +57,7 @@ struct bzimage_info {
 	uint32_t cmdline_size;
 	uint64_t pref_address;
 	uint32_t init_size;
+	uint64_t syssize; /* bytes of protected-mode code the image should carry */
 	bool initrd_above_4g;
 };
 

@@ -4,9 +4,10 @@
  * console, and powers the VM off so QEMU exits by itself (without ACPI it
  * reboots instead: give QEMU -no-reboot).
  *
- * Build: gcc -static -Os -Wall -Wextra -Werror -I include guest/probe.c
+ * Build: gcc -static -Os -Wall -Wextra -Werror -I include guest/probe*.c
  */
 #include "boot-trace.h"
+#include "probe.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -25,7 +26,7 @@
 #define LINE_MAX_LEN 4200
 
 /* One write() per line, so a line never interleaves with kernel messages. */
-static void say(const char *fmt, ...)
+void say(const char *fmt, ...)
 {
 	char line[LINE_MAX_LEN];
 	va_list ap;
@@ -44,7 +45,7 @@ static void say(const char *fmt, ...)
 }
 
 /* Reads a whole small file into buf (NUL-terminated); returns length or -1. */
-static ssize_t read_file(const char *path, char *buf, size_t size)
+ssize_t read_file(const char *path, char *buf, size_t size)
 {
 	size_t len = 0;
 	ssize_t n;
@@ -279,6 +280,7 @@ int main(void)
 	say("PROBE acpi=%s", access("/sys/firmware/acpi/tables", F_OK) == 0 ? "yes" : "no");
 	say("PROBE pci_devices=%ld", count_pci());
 	print_dmi();
+	print_devices();
 	say("PROBE done");
 
 	sync();

@@ -39,7 +39,8 @@
 #define TRACE_ERR_NO_MEMORY 0x25       /* status 75: kernel/initrd do not fit */
 #define TRACE_ERR_ACPI_LOADER 0x26     /* status 77: bad ACPI linker/loader script */
 #define TRACE_ERR_E820 0x27            /* status 79: bad or missing memory map */
-#define TRACE_ERR_LAST 0x27
+#define TRACE_ERR_TRUNCATED 0x28       /* status 81: kernel image shorter than its header says */
+#define TRACE_ERR_LAST 0x28
 
 /* Exit status of QEMU when an isa-debug-exit device sees value v. */
 #define TRACE_EXIT_STATUS(v) ((((v) & 0xff) << 1) | 1)

@@ -35,8 +35,23 @@ case_() {
 		bad "$name/$machine: COM1 has '$(cat "$d/serial")'"
 }
 
+# Debian's bzImage cut short, and with its boot protocol version set to 2.09
+kernel=$build/kernel-debian/vmlinuz
+head -c 3000000 "$kernel" >"$out/truncated.bin"
+cp "$kernel" "$out/old-protocol.bin"
+printf '\x09\x02' | dd of="$out/old-protocol.bin" bs=1 seek=$((0x206)) conv=notrunc status=none
+
 for m in pc q35 microvm; do
 	case_ no-kernel "$m" TRACE_ERR_NO_KERNEL 'no kernel: start QEMU with -kernel'
 	case_ random-kernel "$m" TRACE_ERR_NOT_A_KERNEL 'neither a Linux bzImage' -kernel "$out/random.bin"
+	case_ truncated "$m" TRACE_ERR_TRUNCATED 'truncated bzImage: 2979520 bytes of kernel' \
+		-kernel "$out/truncated.bin"
+	case_ old-protocol "$m" TRACE_ERR_OLD_PROTOCOL 'boot protocol 2.09 is too old' \
+		-kernel "$out/old-protocol.bin"
 done
+# -m 48M: the bzImage unpacks to about 64 MiB from 16 MiB up; -m 40M: the
+# PVH image QEMU loaded reaches into the ACPI tables at the top of RAM.
+case_ no-room-bzimage pc TRACE_ERR_NO_MEMORY 'do not fit below' -kernel "$kernel" -m 48M
+case_ no-room-pvh q35 TRACE_ERR_NO_MEMORY 'under the ACPI tables' \
+	-kernel "$build/kernel-debian/vmlinux" -m 40M
 finish
