@@ -2,10 +2,12 @@
  * comes from outside and is bounds-checked before use. */
 #include "acpi_loader.h"
 
-static int fail(struct acpi_loader *ld, uint32_t idx, const char *why, const char *name)
+/* The reasons are shared between commands, so each string exists once. */
+static int fail(struct acpi_loader *ld, uint32_t idx, const char *cmd, const char *why,
+		const char *name)
 {
-	fw_snprintf(ld->error, sizeof(ld->error), "table-loader command %u: %s%s%s", idx, why,
-		    name ? " " : "", name ? name : "");
+	fw_snprintf(ld->error, sizeof(ld->error), "table-loader command %u: %s%s%s%s%s", idx,
+		    cmd ? cmd : "", cmd ? ": " : "", why, name ? " " : "", name ? name : "");
 	return -1;
 }
 
@@ -55,21 +57,21 @@ static int cmd_allocate(struct acpi_loader *ld, uint32_t idx, const uint8_t *c,
 	struct acpi_blob *b;
 
 	if (!name)
-		return fail(ld, idx, "ALLOCATE: file name not terminated", NULL);
+		return fail(ld, idx, "ALLOCATE", "file name not terminated", NULL);
 	if (find_blob(ld, name))
-		return fail(ld, idx, "ALLOCATE: allocated twice:", name);
+		return fail(ld, idx, "ALLOCATE", "allocated twice:", name);
 	if (ld->nblobs == LOADER_MAX_BLOBS)
-		return fail(ld, idx, "ALLOCATE: too many files at", name);
+		return fail(ld, idx, "ALLOCATE", "too many files at", name);
 	if (align == 0 || (align & (align - 1)) || align > LOADER_MAX_ALIGN)
-		return fail(ld, idx, "ALLOCATE: bad alignment for", name);
+		return fail(ld, idx, "ALLOCATE", "bad alignment for", name);
 	if (zone != LOADER_ZONE_HIGH && zone != LOADER_ZONE_FSEG)
-		return fail(ld, idx, "ALLOCATE: unknown zone for", name);
+		return fail(ld, idx, "ALLOCATE", "unknown zone for", name);
 	if (!env->find(env->ctx, name, &select, &size) || size == 0)
-		return fail(ld, idx, "ALLOCATE: no such fw_cfg file:", name);
+		return fail(ld, idx, "ALLOCATE", "no such fw_cfg file:", name);
 	b = &ld->blob[ld->nblobs];
 	b->data = env->alloc(env->ctx, size, align, zone, &b->phys);
 	if (!b->data)
-		return fail(ld, idx, "ALLOCATE: out of memory for", name);
+		return fail(ld, idx, "ALLOCATE", "out of memory for", name);
 	memcpy(b->name, name, strlen(name) + 1);
 	b->size = size;
 	env->read(env->ctx, select, b->data, size);
@@ -88,17 +90,17 @@ static int cmd_add_pointer(struct acpi_loader *ld, uint32_t idx, const uint8_t *
 	uint64_t v, sum;
 
 	if (!dname || !sname)
-		return fail(ld, idx, "ADD_POINTER: file name not terminated", NULL);
+		return fail(ld, idx, "ADD_POINTER", "file name not terminated", NULL);
 	dst = find_blob(ld, dname);
 	src = find_blob(ld, sname);
 	if (!dst || !src)
-		return fail(ld, idx, "ADD_POINTER: file not allocated:", dst ? sname : dname);
+		return fail(ld, idx, "ADD_POINTER", "file not allocated:", dst ? sname : dname);
 	if (!valid_ptr_size(size) || off > dst->size || size > dst->size - off)
-		return fail(ld, idx, "ADD_POINTER: pointer outside", dname);
+		return fail(ld, idx, "ADD_POINTER", "pointer outside", dname);
 	v = get_n(dst->data + off, size);
 	sum = v + src->phys;
 	if (size < 8 && (sum >> (size * 8)) != 0)
-		return fail(ld, idx, "ADD_POINTER: address does not fit the field in", dname);
+		return fail(ld, idx, "ADD_POINTER", "address does not fit the field in", dname);
 	put_n(dst->data + off, size, sum);
 	return 0;
 }
@@ -111,12 +113,12 @@ static int cmd_add_checksum(struct acpi_loader *ld, uint32_t idx, const uint8_t 
 	uint8_t sum = 0;
 
 	if (!name)
-		return fail(ld, idx, "ADD_CHECKSUM: file name not terminated", NULL);
+		return fail(ld, idx, "ADD_CHECKSUM", "file name not terminated", NULL);
 	b = find_blob(ld, name);
 	if (!b)
-		return fail(ld, idx, "ADD_CHECKSUM: file not allocated:", name);
+		return fail(ld, idx, "ADD_CHECKSUM", "file not allocated:", name);
 	if (off >= b->size || start > b->size || len > b->size - start)
-		return fail(ld, idx, "ADD_CHECKSUM: range outside", name);
+		return fail(ld, idx, "ADD_CHECKSUM", "range outside", name);
 	for (uint32_t i = 0; i < len; i++)
 		sum += b->data[start + i];
 	b->data[off] -= sum; /* the field is part of the summed range */
@@ -134,20 +136,20 @@ static int cmd_write_pointer(struct acpi_loader *ld, uint32_t idx, const uint8_t
 	uint64_t v;
 
 	if (!dname || !sname)
-		return fail(ld, idx, "WRITE_POINTER: file name not terminated", NULL);
+		return fail(ld, idx, "WRITE_POINTER", "file name not terminated", NULL);
 	src = find_blob(ld, sname);
 	if (!src)
-		return fail(ld, idx, "WRITE_POINTER: file not allocated:", sname);
+		return fail(ld, idx, "WRITE_POINTER", "file not allocated:", sname);
 	if (!env->find(env->ctx, dname, &select, &dsize))
-		return fail(ld, idx, "WRITE_POINTER: no such fw_cfg file:", dname);
+		return fail(ld, idx, "WRITE_POINTER", "no such fw_cfg file:", dname);
 	if (!valid_ptr_size(size) || doff > dsize || size > dsize - doff || soff >= src->size)
-		return fail(ld, idx, "WRITE_POINTER: pointer outside", dname);
+		return fail(ld, idx, "WRITE_POINTER", "pointer outside", dname);
 	v = src->phys + soff;
 	if (size < 8 && (v >> (size * 8)) != 0)
-		return fail(ld, idx, "WRITE_POINTER: address does not fit the field in", dname);
+		return fail(ld, idx, "WRITE_POINTER", "address does not fit the field in", dname);
 	put_n(buf, size, v);
 	if (env->write(env->ctx, select, doff, buf, size))
-		return fail(ld, idx, "WRITE_POINTER: fw_cfg write failed for", dname);
+		return fail(ld, idx, "WRITE_POINTER", "fw_cfg write failed for", dname);
 	return 0;
 }
 
@@ -159,7 +161,7 @@ int acpi_loader_run(struct acpi_loader *ld, const void *script, size_t len,
 
 	memset(ld, 0, sizeof(*ld));
 	if (len % LOADER_ENTRY_SIZE)
-		return fail(ld, 0, "script size is not a multiple of 128", NULL);
+		return fail(ld, 0, NULL, "script size is not a multiple of 128", NULL);
 	for (uint32_t i = 0; r == 0 && i < len / LOADER_ENTRY_SIZE; i++) {
 		const uint8_t *c = p + (size_t)i * LOADER_ENTRY_SIZE;
 
