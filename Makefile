@@ -82,6 +82,7 @@ test: deps
 bench: deps
 	$(MAKE) all debian-kernel $(BUILD)/host/access-count
 	tests/bench/access-bench.sh $(BUILD)
+	tests/bench/delay-bench.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

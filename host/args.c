@@ -11,7 +11,7 @@
 enum opt_id {
 	O_EXIT, O_PHASES, O_TIMELINE, O_NOPATCH, O_COMPARE, O_ITER, O_WARMUP, O_TIMEOUT, O_QEMU, O_BIOS, O_KERNEL,
 	O_INITRD, O_APPEND, O_MACHINE, O_ACCEL, O_SHOW, O_JSON, O_CSV, O_MD, O_PLOT,
-	O_OUTPUT, O_HELP,
+	O_OUTPUT, O_FWSTART, O_HELP,
 };
 
 struct opt {
@@ -32,6 +32,7 @@ static const struct opt opts[] = {
 	{ "export-json", O_JSON, true },   { "export-csv", O_CSV, true },
 	{ "export-markdown", O_MD, true }, { "plot", O_PLOT, true },
 	{ "output", O_OUTPUT, true },	   { "help", O_HELP, false },
+	{ "fw-start", O_FWSTART, true },
 };
 
 static int fail(char *err, size_t len, const char *fmt, ...)
@@ -120,6 +121,11 @@ static int apply(struct config *c, enum opt_id id, const char *name, const char 
 	case O_BIOS:
 		return add_file(c->bios, &c->n_bios, name, v, err, len);
 	case O_KERNEL:
+		/* "--kernel=": no kernel at all, for firmwares that boot none (delay-fw). */
+		if (*v == '\0' && c->n_kernel < 2) {
+			c->kernel[c->n_kernel++] = v;
+			return 0;
+		}
 		return add_file(c->kernel, &c->n_kernel, name, v, err, len);
 	case O_INITRD:
 		c->initrd = v;
@@ -155,6 +161,16 @@ static int apply(struct config *c, enum opt_id id, const char *name, const char 
 	case O_OUTPUT:
 		c->output = v;
 		break;
+	case O_FWSTART:
+		if (!strcmp(v, "auto"))
+			c->fw_start = FWSTART_AUTO;
+		else if (!strcmp(v, "port"))
+			c->fw_start = FWSTART_PORT;
+		else if (!strcmp(v, "exec_tb"))
+			c->fw_start = FWSTART_EXEC_TB;
+		else
+			return fail(err, len, "--fw-start: '%s' is not one of auto, port, exec_tb", v);
+		return 0;
 	case O_HELP:
 		c->help = true;
 		return 0;
@@ -188,6 +204,17 @@ static int check(struct config *c, char *err, size_t len)
 	/* exec_tb exists only where QEMU translates the guest code itself. */
 	if (c->mode == MODE_NOPATCH && !strcmp(c->accel, "kvm"))
 		return fail(err, len, "--no-patch reads TCG's exec_tb trace: it cannot run with --accel kvm");
+	if (c->fw_start == FWSTART_EXEC_TB && !strcmp(c->accel, "kvm"))
+		return fail(err, len, "--fw-start=exec_tb reads TCG's exec_tb trace: it cannot run with --accel kvm");
+	if (c->fw_start != FWSTART_AUTO && c->mode != MODE_PHASES && c->mode != MODE_TIMELINE)
+		return fail(err, len, "--fw-start applies to --phases and --timeline only");
+	for (int i = 0; i < c->n_kernel; i++)
+		if (!*c->kernel[i] && c->mode == MODE_NOPATCH)
+			return fail(err, len, "--no-patch needs a kernel: its entry ends tFW");
+	if (c->n_kernel == 1 && !*c->kernel[0] && c->initrd && *c->initrd)
+		return fail(err, len, "--initrd needs a kernel (--kernel= is none)");
+	if (c->n_kernel == 1 && !*c->kernel[0] && c->append)
+		return fail(err, len, "--append needs a kernel (--kernel= is none)");
 	if (c->mode == MODE_NONE)
 		return fail(err, len, "nothing to measure: give --exit=PORT[:VALUE], --phases, --timeline or --compare");
 	return 0;

@@ -9,6 +9,9 @@
 
 enum run_mode { MODE_NONE, MODE_EXIT, MODE_PHASES, MODE_TIMELINE, MODE_NOPATCH };
 
+/* Where --phases and --timeline take the firmware's start from (--fw-start). */
+enum fw_start_from { FWSTART_AUTO, FWSTART_PORT, FWSTART_EXEC_TB };
+
 /* What --compare varies between its two variants A and B. */
 enum compare_what { VARY_NONE, VARY_QEMU, VARY_BIOS, VARY_KERNEL };
 
@@ -21,12 +24,13 @@ struct config {
 	long warmup;
 	double timeout_s;
 	/* Two entries only when --compare varies that file; NULL: default. */
-	const char *qemu[2], *bios[2], *kernel[2];
+	const char *qemu[2], *bios[2], *kernel[2];	/* kernel "": none */
 	int n_qemu, n_bios, n_kernel;
 	const char *initrd;	/* NULL: default; "": none */
 	const char *append;	/* NULL: default */
 	const char *machine;	/* pc, q35, microvm */
 	const char *accel;	/* tcg, kvm */
+	enum fw_start_from fw_start;
 	bool show_output;
 	const char *export_json, *export_csv, *export_markdown, *plot, *output;
 	char **extra;		/* QEMU arguments after "--" */

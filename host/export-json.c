@@ -8,6 +8,8 @@
 
 #include "report.h"
 
+#include "boot-trace.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -80,10 +82,19 @@ static void result(FILE *f, const struct session *s, const struct analysis *an, 
 	else
 		fprintf(f, "%d", a->point.value);
 	fprintf(f, ", \"stop\": \"%s\"",
-		a->point.port == 0	      ? "no-patch: QEMU's exec_tb trace timestamp"
+		a->point.port == 0 && s->cfg->mode == MODE_NOPATCH
+			? "no-patch: QEMU's exec_tb trace timestamp"
+		: a->point.port == 0 && s->cfg->mode == MODE_TIMELINE
+			? "timeline: first -trace exec_tb line read from a -D pipe"
+		: a->point.port == 0 ? "first -trace exec_tb line read from a -D pipe, SIGKILL from "
+				       "boot-loop"
 		: s->cfg->mode >= MODE_TIMELINE ? "timeline: byte read from an isa-debugcon pipe"
-		: a->point.stop == STOP_KILL  ? "isa-debugcon pipes, SIGKILL from boot-loop"
-					      : "isa-debug-exit");
+		: a->point.stop == STOP_KILL	? "isa-debugcon pipes, SIGKILL from boot-loop"
+						: "isa-debug-exit");
+	/* QEMU's first instruction, not the firmware's own fw_start: not alike. */
+	if (a->point.port == 0 && a->point.value == TRACE_FW_START)
+		fprintf(f, ", \"stands_in_for\": \"fw_start\", \"source\": \"exec_tb\", "
+			   "\"measured_differently\": true");
 	spread(f, &an->arms[i].s);
 	fprintf(f, ", \"median_ci_method\": \"order-statistic\"");
 	field(f, "user", an->arms[i].user_mean);
@@ -185,6 +196,14 @@ void export_json(FILE *f, const struct session *s, const struct analysis *an)
 		fprintf(f, "\"SIG%s\"", sigabbrev_np(s->interrupted));
 	else
 		fputs("null", f);
+	if (c->mode == MODE_PHASES || c->mode == MODE_TIMELINE) {
+		fprintf(f, ",\n  \"fw_start_from\": \"%s\", \"fw_start_note\": ",
+			s->variants[0].first_insn ? "exec_tb" : "port 0xf5");
+		if (s->fw_start_note[0])
+			str(f, s->fw_start_note);
+		else
+			fputs("null", f);
+	}
 	fprintf(f, ",\n  \"unit\": \"s\", \"confidence_level\": %g, \"time_includes\": \"%s\",\n",
 		CONF_LEVEL,
 		c->mode >= MODE_TIMELINE

@@ -123,8 +123,15 @@ void export_markdown(FILE *f, const struct session *s, const struct analysis *an
 		md_row(f, report_arm_label(s, i, label, sizeof(label)), m, m->median, m->ci_lo,
 		       m->ci_hi, s->arms[i].n_fails, 1e3, "%.2f");
 	}
-	fprintf(f, "\nTimes run from spawn to reap of QEMU (fork/exec, dynamic loading and "
-		   "teardown included).\n");
+	fprintf(f, s->cfg->mode >= MODE_TIMELINE
+			   ? "\nTimes run from spawn to the point, all points of one run (fork/exec "
+			     "and dynamic loading included, teardown not).\n"
+			   : "\nTimes run from spawn to reap of QEMU (fork/exec, dynamic loading and "
+			     "teardown included).\n");
+	if (s->variants[0].first_insn)
+		fprintf(f, "\nfirst_insn (exec_tb) stands in for fw_start, which the firmware does not "
+			   "write: QEMU's first guest instruction from its exec_tb trace, measured "
+			   "differently from fw_start (boot-loop(1)).\n");
 	if (an->n_phases) {
 		fprintf(f, "\n");
 		md_header(f, "Phase", "[ms]");

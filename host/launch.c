@@ -1,8 +1,8 @@
 /* Spawns and reaps one QEMU process; see launch.h. */
 #include "launch.h"
 
-#include "boot-trace.h"
 #include "qemu-cmd.h"
+#include "trace-pipe.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -105,9 +106,11 @@ static int make_pipe(int p[2])
 }
 
 /* In the forked child: set up descriptors and exec; reports errno on err_fd. */
-static void child(const struct launch_opts *o, pid_t parent, const int *watch_w, int err_fd)
+static void child(const struct launch_opts *o, pid_t parent, const int *watch_w, int mon,
+		  int err_fd)
 {
 	int null = open("/dev/null", O_RDWR | O_CLOEXEC), e;
+	int end = QEMU_WATCH_FD + o->n_watch + (mon >= 0);	/* the first fd QEMU need not have */
 
 	/* Ctrl-C reaches boot-loop only; it kills QEMU itself. QEMU dies with us. */
 	setpgid(0, 0);
@@ -120,45 +123,16 @@ static void child(const struct launch_opts *o, pid_t parent, const int *watch_w,
 	for (int i = 0; i < o->n_watch; i++)
 		if (dup2(watch_w[i], QEMU_WATCH_FD + i) < 0)
 			goto fail;
+	if (mon >= 0 && dup2(mon, QEMU_WATCH_FD + o->n_watch) < 0)
+		goto fail;
 	/* Nothing else leaks into QEMU, even descriptors our own parent leaked. */
-	close_range(QEMU_WATCH_FD + o->n_watch, ~0U, CLOSE_RANGE_CLOEXEC);
+	close_range(end, ~0U, CLOSE_RANGE_CLOEXEC);
 	execvp(o->argv[0], o->argv);
 fail:
 	e = errno;
 	if (write(err_fd, &e, sizeof(e)) < 0)
 		_exit(127);
 	_exit(127);
-}
-
-/* Takes what pipe w holds; kills QEMU at the stop value or a firmware error. */
-static void read_pipe(const struct launch_opts *o, struct launch_result *r, int w, int fd,
-		      double t0, pid_t pid, bool *open_)
-{
-	unsigned char buf[256];
-	ssize_t n = read(fd, buf, sizeof(buf));
-	double t = seconds_on(CLOCK_MONOTONIC) - t0;
-
-	if (n <= 0) {
-		if (n == 0 || errno != EINTR)
-			*open_ = false;
-		return;
-	}
-	for (ssize_t i = 0; i < n; i++) {
-		if (r->n_bytes < LAUNCH_MAX_BYTES)
-			r->bytes[r->n_bytes++] = (struct trace_byte){ buf[i], w, t };
-		if (r->stop_value >= 0 || r->error_value)
-			continue;
-		/* The firmware writes errors to every trace port, then halts. */
-		if (buf[i] >= TRACE_ERR_BASE && buf[i] <= TRACE_ERR_LAST) {
-			r->error_value = buf[i];
-			kill(pid, SIGKILL);
-		} else if (w == o->stop_watch &&
-			   (o->stop_value == LAUNCH_ANY_VALUE || buf[i] == o->stop_value)) {
-			r->stop_value = buf[i];
-			r->stop_seen_s = t;
-			kill(pid, SIGKILL);
-		}
-	}
 }
 
 /* Reaps QEMU if it has ended: 1 if so, 0 if not yet, -1 on error. */
@@ -180,7 +154,7 @@ static int try_reap(pid_t pid, struct launch_result *r, double t0)
 
 /* Waits for exit, pipe bytes, the deadline or a stop signal; reaps QEMU. */
 static int supervise(const struct launch_opts *o, struct launch_result *r, pid_t pid,
-		     const int *watch_r, double t0)
+		     const int *watch_r, int mon, double t0)
 {
 	bool open_[LAUNCH_MAX_WATCH], killed = false, any;
 	int reaped;
@@ -221,8 +195,8 @@ static int supervise(const struct launch_opts *o, struct launch_result *r, pid_t
 		}
 		for (int i = 0; n > 0 && i < o->n_watch; i++)
 			if (fds[i].revents)
-				read_pipe(o, r, i, watch_r[i], t0, pid, &open_[i]);
-		if (r->stop_value >= 0 || r->error_value)
+				trace_pipe_read(o, r, i, watch_r[i], t0, pid, mon, &open_[i]);
+		if (r->stop_value >= 0 || r->error_value || r->log_stopped)
 			killed = true;
 	}
 	if (reaped < 0)
@@ -234,7 +208,7 @@ static int supervise(const struct launch_opts *o, struct launch_result *r, pid_t
 			struct pollfd p = { watch_r[i], POLLIN, 0 };
 
 			if (open_[i] && poll(&p, 1, 0) > 0) {
-				read_pipe(o, r, i, watch_r[i], t0, pid, &open_[i]);
+				trace_pipe_read(o, r, i, watch_r[i], t0, pid, mon, &open_[i]);
 				any = true;
 			}
 		}
@@ -251,36 +225,53 @@ static void close_all(int *fds, int n)
 		}
 }
 
-int launch_run(const struct launch_opts *o, struct launch_result *r)
+/* The pipes QEMU writes and, if asked, the monitor socket pair; -1 if any failed. */
+static int open_fds(const struct launch_opts *o, int *rd, int *wr, int mon[2])
 {
-	int err_pipe[2], rd[LAUNCH_MAX_WATCH], wr[LAUNCH_MAX_WATCH], child_errno = 0, rc = -1;
-	pid_t self = getpid(), pid;
-	double t0;
-	ssize_t n;
-
-	*r = (struct launch_result){ .stop_value = -1, .stop_seen_s = -1 };
-	if (launch_init() || o->n_watch < 0 || o->n_watch > LAUNCH_MAX_WATCH || make_pipe(err_pipe))
-		return -1;
+	for (int i = 0; i < o->n_watch; i++)
+		rd[i] = wr[i] = -1;
+	mon[0] = mon[1] = -1;
 	for (int i = 0; i < o->n_watch; i++) {
 		int p[2];
 
-		rd[i] = wr[i] = -1;
-		if (make_pipe(p)) {
-			close_all(rd, i);
-			close_all(wr, i);
-			close_all(err_pipe, 2);
+		if (make_pipe(p))
 			return -1;
-		}
 		rd[i] = p[0];
 		wr[i] = p[1];
 	}
+	if (o->monitor_cmd) {
+		if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, mon))
+			return mon[0] = mon[1] = -1;
+		mon[0] = move_high(mon[0]);
+		mon[1] = move_high(mon[1]);
+		if (mon[0] < 0 || mon[1] < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int launch_run(const struct launch_opts *o, struct launch_result *r)
+{
+	int err_pipe[2], rd[LAUNCH_MAX_WATCH], wr[LAUNCH_MAX_WATCH], mon[2], child_errno = 0;
+	int rc = -1;
+	pid_t self = getpid(), pid = -1;
+	double t0;
+	ssize_t n;
+
+	*r = (struct launch_result){ .stop_value = -1, .stop_seen_s = -1, .first_insn_s = -1,
+				     .first_insn_stamp_s = -1 };
+	if (launch_init() || o->n_watch < 0 || o->n_watch > LAUNCH_MAX_WATCH || make_pipe(err_pipe))
+		return -1;
+	if (open_fds(o, rd, wr, mon))
+		goto out;
 	r->fork_realtime = seconds_on(CLOCK_REALTIME);
 	t0 = seconds_on(CLOCK_MONOTONIC);
 	pid = fork();
 	if (pid == 0)
-		child(o, self, wr, err_pipe[1]);
-	close(err_pipe[1]);
+		child(o, self, wr, mon[1], err_pipe[1]);
+	close_all(&err_pipe[1], 1);
 	close_all(wr, o->n_watch);
+	close_all(&mon[1], 1);
 	if (pid > 0) {
 		/* EOF when exec succeeded (close-on-exec), an errno when it failed. */
 		while ((n = read(err_pipe[0], &child_errno, sizeof(child_errno))) < 0 &&
@@ -288,9 +279,12 @@ int launch_run(const struct launch_opts *o, struct launch_result *r)
 			;
 		if (n == sizeof(child_errno))
 			r->spawn_errno = child_errno ? child_errno : ENOEXEC;
-		rc = supervise(o, r, pid, rd, t0);
+		rc = supervise(o, r, pid, rd, mon[0], t0);
 	}
-	close(err_pipe[0]);
+out:
+	close_all(err_pipe, 2);
 	close_all(rd, o->n_watch);
+	close_all(wr, o->n_watch);
+	close_all(mon, 2);
 	return rc;
 }

@@ -8,7 +8,7 @@
 
 #include <stdbool.h>
 
-#define LAUNCH_MAX_WATCH 3
+#define LAUNCH_MAX_WATCH 4
 #define LAUNCH_MAX_BYTES 64
 #define LAUNCH_ANY_VALUE (-1)
 
@@ -19,6 +19,14 @@ struct launch_opts {
 	int stop_value;		/* a byte, or LAUNCH_ANY_VALUE */
 	double timeout_s;
 	bool show_output;	/* keep QEMU's stdout/stderr */
+	/*
+	 * First-instruction runs (firstinsn.h): the last pipe carries QEMU's -D
+	 * log, not trace bytes; at its first exec_tb line QEMU is killed
+	 * (log_stop) or gets monitor_cmd on a socket at QEMU_WATCH_FD + n_watch.
+	 */
+	bool log_pipe;
+	bool log_stop;
+	const char *monitor_cmd;	/* NULL: no monitor socket */
 };
 
 struct trace_byte {
@@ -41,6 +49,11 @@ struct launch_result {
 	struct trace_byte bytes[LAUNCH_MAX_BYTES];	/* in the order read */
 	int n_bytes;
 	double user_s, sys_s;	/* QEMU's CPU time */
+	double first_insn_s;	/* when the first exec_tb line was read, else -1 */
+	double first_insn_stamp_s;	/* QEMU's own stamp of it (since fork; in --output), else -1 */
+	bool log_stopped;	/* QEMU killed at that line */
+	char log_line[128];	/* the log line being read */
+	int log_len;
 };
 
 /* Blocks SIGINT/SIGTERM/SIGHUP outside launch_run so they end a run cleanly. */

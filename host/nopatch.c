@@ -105,7 +105,7 @@ int nopatch_iteration(struct session *s, struct record *rec, int v, long it)
 	double t[3];
 
 	unlink(log_path);
-	if (runner_launch(s, argv_of[v], &probe, &r))
+	if (runner_launch(s, &s->variants[v], argv_of[v], &probe, &r))
 		return -1;
 	outcome_classify(&probe, &r, &run);
 	record_run(rec, line, warm ? "warmup" : "run", s->variants[v].label, "probe", &run, &r);

@@ -1,6 +1,7 @@
 /* Decodes how a QEMU run ended into a sample or a named failure. */
 #include "outcome.h"
 
+#include "boot-trace.h"
 #include "trace-names.h"
 
 #include <stdarg.h>
@@ -42,12 +43,33 @@ static void first_write(const struct exit_point *p, int code, struct outcome *o)
 	}
 }
 
+/* QEMU's first exec_tb line (firstinsn.h): a sample if it came and QEMU was killed then. */
+static void first_insn(const struct launch_result *r, int code, struct outcome *o)
+{
+	if (r->log_stopped && r->reaped && WIFEXITED(r->wait_status)) {
+		say(o, "QEMU exited by itself (status %d) before boot-loop could stop it at its "
+		       "first exec_tb line", code);
+	} else if (r->log_stopped) {
+		o->ok = true;
+		o->value = TRACE_FW_START;	/* what first_insn stands in for */
+		say(o, "first_insn (exec_tb; QEMU's own stamp %.2f ms)", r->first_insn_stamp_s * 1e3);
+	} else if (WIFEXITED(r->wait_status) && code == 1) {
+		say(o, "QEMU error (status 1) before its first exec_tb line" SEE_OUTPUT);
+	} else if (WIFEXITED(r->wait_status)) {
+		say(o, "QEMU exited with status %d before its first exec_tb line (no -D log?)", code);
+	}
+}
+
 /* isa-debugcon pipes: the run is a sample if the point arrived (QEMU killed then). */
 static void watched(const struct exit_point *p, const struct launch_result *r, int code,
 		    struct outcome *o)
 {
 	char at[32];
 
+	if (p->port == 0) {
+		first_insn(r, code, o);
+		return;
+	}
 	point_format(p, at, sizeof(at));
 	if (r->stop_value >= 0 && r->reaped && WIFEXITED(r->wait_status)) {
 		/* Our SIGKILL came after QEMU had ended by itself: the time is late. */
@@ -86,7 +108,7 @@ void outcome_classify(const struct exit_point *p, const struct launch_result *r,
 		say(o, "interrupted by SIG%s", sigabbrev_np(r->interrupted));
 		return;
 	}
-	if (r->timed_out && r->stop_value < 0 && !r->error_value) {
+	if (r->timed_out && r->stop_value < 0 && !r->error_value && !r->log_stopped) {
 		say(o, "timeout: the stop point did not come in time, QEMU killed");
 		return;
 	}

@@ -141,6 +141,11 @@ int preflight(struct session *s, char *err, size_t len)
 		if (check_file("firmware", "--bios", v->bios, !c->n_bios, err, len))
 			return -1;
 		v->kernel = c->n_kernel ? c->kernel[k] : default_file(s, dir, "kernel-debian/vmlinuz");
+		/* --kernel= (empty): no -kernel, so no initramfs either. */
+		if (v->kernel && !*v->kernel) {
+			v->kernel = v->initrd = NULL;
+			continue;
+		}
 		if (check_file("kernel", "--kernel", v->kernel, !c->n_kernel, err, len))
 			return -1;
 		/* --initrd= (empty) boots without one. */

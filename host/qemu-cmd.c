@@ -62,13 +62,15 @@ int qemu_cmd_watch_ports(const struct exit_point *p, unsigned ports[3])
 
 	ports[n++] = TRACE_PORT_FW;
 	ports[n++] = TRACE_PORT_LINUX;
-	if (p->port != TRACE_PORT_FW && p->port != TRACE_PORT_LINUX)
+	if (p->port && p->port != TRACE_PORT_FW && p->port != TRACE_PORT_LINUX)
 		ports[n++] = p->port;
 	return n;
 }
 
 int qemu_cmd_stop_watch(const struct exit_point *p)
 {
+	if (!p->port)
+		return -1;	/* from QEMU's log, no trace port */
 	return p->port == TRACE_PORT_FW ? 0 : p->port == TRACE_PORT_LINUX ? 1 : 2;
 }
 
@@ -90,14 +92,17 @@ char **qemu_cmd_build(const struct config *c, const struct variant *v,
 	push(&a, "512M");
 	push(&a, "-bios");
 	push(&a, "%s", v->bios);
-	push(&a, "-kernel");
-	push(&a, "%s", v->kernel);
-	if (v->initrd) {
-		push(&a, "-initrd");
-		push(&a, "%s", v->initrd);
+	/* QEMU refuses -initrd and -append without -kernel. */
+	if (v->kernel) {
+		push(&a, "-kernel");
+		push(&a, "%s", v->kernel);
+		if (v->initrd) {
+			push(&a, "-initrd");
+			push(&a, "%s", v->initrd);
+		}
+		push(&a, "-append");
+		push(&a, "%s", v->append);
 	}
-	push(&a, "-append");
-	push(&a, "%s", v->append);
 	if (p->stop == STOP_EXIT_DEVICE) {
 		/* iosize=1: the default of 2 would also catch the next port. */
 		push(&a, "-device");
@@ -112,6 +117,22 @@ char **qemu_cmd_build(const struct config *c, const struct variant *v,
 			push(&a, "file,id=bootloop_trace%d,path=/dev/fd/%d", i, QEMU_WATCH_FD + i);
 			push(&a, "-device");
 			push(&a, "isa-debugcon,iobase=0x%x,chardev=bootloop_trace%d", ports[i], i);
+		}
+		/*
+		 * The first exec_tb line is the first guest instruction; boot-loop
+		 * then switches the trace off through the monitor (firstinsn.h).
+		 */
+		if (v->first_insn) {
+			push(&a, "-trace");
+			push(&a, "exec_tb");
+			push(&a, "-msg");
+			push(&a, "timestamp=on");
+			push(&a, "-D");
+			push(&a, "/dev/fd/%d", QEMU_WATCH_FD + n);
+			push(&a, "-chardev");
+			push(&a, "socket,id=bootloop_mon,fd=%d", QEMU_WATCH_FD + n + 1);
+			push(&a, "-mon");
+			push(&a, "chardev=bootloop_mon,mode=readline");
 		}
 	}
 	for (int i = 0; i < c->n_extra; i++)

@@ -81,6 +81,15 @@ static void failures(FILE *f, const struct session *s, int i)
 	}
 }
 
+/* --phases or --timeline with first_insn standing in for fw_start (firstinsn.h). */
+static bool first_insn_used(const struct session *s)
+{
+	for (int v = 0; v < s->n_variants; v++)
+		if (s->variants[v].first_insn)
+			return true;
+	return false;
+}
+
 static void points(FILE *f, const struct session *s, const struct analysis *an)
 {
 	char label[128];
@@ -106,6 +115,13 @@ static void points(FILE *f, const struct session *s, const struct analysis *an)
 	else
 		fprintf(f, "Times from spawn to reap: they include fork/exec, dynamic loading and "
 			   "QEMU's teardown.\n");
+	if (first_insn_used(s))
+		fprintf(f, "first_insn (exec_tb) stands in for fw_start, which this firmware does not "
+			   "write: QEMU's first guest\ninstruction, timed when boot-loop read its "
+			   "-trace exec_tb line from a -D pipe (not an isa-debugcon\nbyte); every run "
+			   "of it has that trace, switched off by the monitor after the first line.\n"
+			   "Measured differently from fw_start: compare its tQEMU and tFW only with "
+			   "first_insn figures.\n");
 	fprintf(f, "95%% CI: order-statistic (binomial) interval of the median; '-' below 6 "
 		   "samples.\n");
 	if (failed) {
@@ -131,11 +147,12 @@ static void phases(FILE *f, const struct session *s, const struct analysis *an)
 			row(f, label, &p->spread, p->median, p->ci_lo, p->ci_hi, 1e3, "%.2f");
 		}
 	}
-	fprintf(f, "tQEMU = t(fw_start); tFW = t(jump) - t(fw_start); tKernel = t(probe) - t(jump); "
+	fprintf(f, "tQEMU = t(%s); tFW = t(jump) - t(%s); tKernel = t(probe) - t(jump); "
 		   "total = t(probe).\n"
 		   "Phase medians are differences of the points' medians (CI: paired bootstrap, "
 		   "%d resamples, fixed seed);\nthe other columns are of per-iteration differences. %s\n",
-		BOOTSTRAP_REPS,
+		first_insn_used(s) ? "first_insn" : "fw_start",
+		first_insn_used(s) ? "first_insn" : "fw_start", BOOTSTRAP_REPS,
 		s->cfg->mode == MODE_TIMELINE || s->cfg->mode == MODE_NOPATCH
 			? "In a timeline all points come from one\nrun, so those differences are "
 			  "within a run. --no-patch: tQEMU ends at first_insn, tFW at kernel_entry."
@@ -173,6 +190,8 @@ void report_print(FILE *f, const struct session *s, const struct analysis *an)
 		s->iterations, c->warmup, s->variants[0].accel, c->machine);
 	if (s->accel_note[0])
 		fprintf(f, "warning: %s\n", s->accel_note);
+	if (s->fw_start_note[0])
+		fprintf(f, "note: %s\n", s->fw_start_note);
 	if (s->interrupted)
 		fprintf(f, "Interrupted by SIG%s: the figures cover the runs finished before.\n",
 			sigabbrev_np(s->interrupted));

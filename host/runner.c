@@ -2,6 +2,7 @@
 #include "runner.h"
 
 #include "boot-trace.h"
+#include "firstinsn.h"
 #include "launch.h"
 #include "nopatch.h"
 #include "progress.h"
@@ -10,8 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-int runner_launch(const struct session *s, char *const *argv, const struct exit_point *p,
-		  struct launch_result *r)
+int runner_launch(const struct session *s, const struct variant *v, char *const *argv,
+		  const struct exit_point *p, struct launch_result *r)
 {
 	struct launch_opts o = { .argv = argv, .stop_watch = -1, .timeout_s = s->cfg->timeout_s,
 				 .show_output = s->cfg->show_output };
@@ -21,6 +22,13 @@ int runner_launch(const struct session *s, char *const *argv, const struct exit_
 		o.n_watch = qemu_cmd_watch_ports(p, ports);
 		o.stop_watch = qemu_cmd_stop_watch(p);
 		o.stop_value = p->value == POINT_FIRST_WRITE ? LAUNCH_ANY_VALUE : p->value;
+		/* As qemu_cmd_build put them: the log pipe after the ports, then the monitor. */
+		if (v->first_insn) {
+			o.log_pipe = true;
+			o.n_watch++;
+			o.log_stop = p->port == 0;
+			o.monitor_cmd = FIRSTINSN_TRACE_OFF;
+		}
 	}
 	return launch_run(&o, r);
 }
@@ -30,6 +38,11 @@ bool runner_byte_seen(const struct launch_result *r, const struct exit_point *p,
 {
 	int watch = qemu_cmd_stop_watch(p);
 
+	if (p->port == 0) {
+		*t = r->first_insn_s;
+		*value = TRACE_FW_START;	/* first_insn stands in for it */
+		return r->first_insn_s >= 0;
+	}
 	for (int i = 0; i < r->n_bytes; i++) {
 		int v = r->bytes[i].value;
 
@@ -60,7 +73,7 @@ static int run_arm(struct session *s, struct record *rec, struct arm *a, long it
 	struct outcome out;
 	char label[32];
 
-	if (runner_launch(s, a->argv, &a->point, &r))
+	if (runner_launch(s, &s->variants[a->variant], a->argv, &a->point, &r))
 		return -1;
 	outcome_classify(&a->point, &r, &out);
 	record_run(rec, it < 0 ? it + s->cfg->warmup : it, it < 0 ? "warmup" : "run",
@@ -81,7 +94,7 @@ int runner_probe_run(struct session *s, struct record *rec, int v, const char *k
 
 	if (!argv)
 		return -1;
-	rc = runner_launch(s, argv, &probe, r);
+	rc = runner_launch(s, &s->variants[v], argv, &probe, r);
 	qemu_cmd_free(argv);
 	if (rc)
 		return -1;
@@ -92,23 +105,19 @@ int runner_probe_run(struct session *s, struct record *rec, int v, const char *k
 	return 0;
 }
 
-/* Which of the kernel's own points (6, 7) one run to the probe shows. */
-static int discover(struct session *s, struct record *rec, int v, bool *kern, bool *user)
+int runner_discover(struct session *s, struct record *rec, struct launch_result r[2])
 {
-	struct exit_point k = { TRACE_PORT_LINUX, TRACE_LINUX_START_KERNEL, STOP_KILL };
-	struct exit_point u = { TRACE_PORT_LINUX, TRACE_LINUX_START_USER, STOP_KILL };
-	struct launch_result r;
-	struct outcome out;
-	double t;
-	int value;
+	for (int v = 0; v < s->n_variants && !s->interrupted; v++) {
+		struct outcome out;
 
-	if (runner_probe_run(s, rec, v, "discovery", 0, &r, &out))
-		return -1;
-	if (!out.ok && !r.interrupted)
-		fprintf(stderr, "boot-loop: warning: the first run to the probe failed (%s)\n",
-			out.reason);
-	*kern = runner_byte_seen(&r, &k, &t, &value);
-	*user = runner_byte_seen(&r, &u, &t, &value);
+		if (runner_probe_run(s, rec, v, "discovery", 0, &r[v], &out))
+			return -1;
+		if (!out.ok && !r[v].interrupted)
+			fprintf(stderr, "boot-loop: warning: the first run to the probe failed (%s)\n",
+				out.reason);
+	}
+	if (!s->interrupted)
+		firstinsn_decide(s, r);
 	return 0;
 }
 
@@ -122,12 +131,20 @@ int runner_setup_phases(struct session *s, struct record *rec)
 	static const struct exit_point user = { TRACE_PORT_LINUX, TRACE_LINUX_START_USER,
 						STOP_KILL };
 	static const struct exit_point probe = { TRACE_PORT_LINUX, TRACE_USER_PROBE, STOP_KILL };
+	struct launch_result r[2];
 
+	if (runner_discover(s, rec, r))
+		return -1;
 	for (int v = 0; v < s->n_variants && !s->interrupted; v++) {
-		bool has_kern = false, has_user = false;
+		double t;
+		int value;
+		/* The kernel's own points (6, 7), if the discovery run showed them. */
+		bool has_kern = runner_byte_seen(&r[v], &kern, &t, &value);
+		bool has_user = runner_byte_seen(&r[v], &user, &t, &value);
+		bool fi = s->variants[v].first_insn;
 
-		if (discover(s, rec, v, &has_kern, &has_user) ||
-		    session_add_arm(s, v, &fw, "fw_start") || session_add_arm(s, v, &jump, "jump") ||
+		if (session_add_arm(s, v, fi ? &firstinsn_point : &fw, fi ? "first_insn" : "fw_start") ||
+		    session_add_arm(s, v, &jump, "jump") ||
 		    (has_kern && session_add_arm(s, v, &kern, "start_kernel")) ||
 		    (has_user && session_add_arm(s, v, &user, "start_user")) ||
 		    session_add_arm(s, v, &probe, "probe"))

@@ -42,6 +42,7 @@ struct session {
 	int interrupted;	/* signal that stopped the loop, else 0 */
 	double elapsed_s;
 	char accel_note[160];	/* why the accelerator differs from --accel */
+	char fw_start_note[200];	/* why the firmware's start is first_insn (firstinsn.h) */
 	char *owned[16];	/* strings the variants point into */
 	int n_owned;
 };

@@ -2,6 +2,7 @@
 #include "timeline.h"
 
 #include "boot-trace.h"
+#include "firstinsn.h"
 #include "runner.h"
 #include "trace-names.h"
 
@@ -26,27 +27,30 @@ static const struct known_point known[] = {
 
 int timeline_setup(struct session *s, struct record *rec)
 {
-	for (int v = 0; v < s->n_variants && !s->interrupted; v++) {
-		struct launch_result r;
-		struct outcome out;
-		double t;
-		int value;
+	struct launch_result r[2];
 
-		if (runner_probe_run(s, rec, v, "discovery", 0, &r, &out))
-			return -1;
-		if (!out.ok && !r.interrupted)
-			fprintf(stderr, "boot-loop: warning: the first run to the probe failed (%s)\n",
-				out.reason);
+	if (runner_discover(s, rec, r))
+		return -1;
+	for (int v = 0; v < s->n_variants && !s->interrupted; v++) {
+		bool fi = s->variants[v].first_insn;
+
 		/* The points seen; the three of the phases always, so failures show. */
 		for (size_t k = 0; k < N_KNOWN; k++) {
-			bool core = known[k].p.value == POINT_FIRST_WRITE ||
-				    known[k].p.value == TRACE_FW_START ||
-				    known[k].p.value == TRACE_USER_PROBE;
+			const struct exit_point *p = &known[k].p;
+			bool core = p->value == POINT_FIRST_WRITE || p->value == TRACE_FW_START ||
+				    p->value == TRACE_USER_PROBE;
+			double t;
+			int value;
 
-			if (!core && !runner_byte_seen(&r, &known[k].p, &t, &value))
+			if (!core && !runner_byte_seen(&r[v], p, &t, &value))
 				continue;
-			if (session_add_arm(s, v, &known[k].p, known[k].name))
+			/* No fw_start: QEMU's first instruction stands in for it (firstinsn.h). */
+			if (fi && p->value == TRACE_FW_START && p->port == TRACE_PORT_FW) {
+				if (session_add_arm(s, v, &firstinsn_point, "first_insn"))
+					return -1;
+			} else if (session_add_arm(s, v, p, known[k].name)) {
 				return -1;
+			}
 		}
 	}
 	return 0;
@@ -74,8 +78,13 @@ int timeline_iteration(struct session *s, struct record *rec, int v, long it)
 		if (runner_byte_seen(&r, &a->point, &at.seconds, &value)) {
 			o.ok = true;
 			o.value = value;
-			snprintf(o.reason, sizeof(o.reason), "%s", trace_point_name(value)
-								   ? trace_point_name(value) : "value");
+			if (a->point.port == 0)
+				snprintf(o.reason, sizeof(o.reason),
+					 "first_insn (exec_tb; QEMU's own stamp %.2f ms)",
+					 r.first_insn_stamp_s * 1e3);
+			else
+				snprintf(o.reason, sizeof(o.reason), "%s",
+					 trace_point_name(value) ? trace_point_name(value) : "value");
 		} else {
 			snprintf(o.reason, sizeof(o.reason), "%s",
 				 run.ok ? "point not reached in this run" : run.reason);

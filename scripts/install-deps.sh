@@ -5,7 +5,7 @@ set -euo pipefail
 
 pkgs=(gcc make libc6-dev binutils nasm libcmocka-dev pkg-config
       qemu-system-x86 qemu-system-data seabios xz-utils
-      clang libclang-rt-14-dev valgrind)
+      clang libclang-rt-14-dev valgrind python3)
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -190,6 +190,34 @@ static void bad_compare(void **state)
 	rejects(ARGC(three), three, "--qemu given more than twice; --compare takes two");
 }
 
+static void fw_start_and_no_kernel(void **state)
+{
+	const char *exec_tb[] = { "boot-loop", "--timeline", "--fw-start=exec_tb", "--kernel=" };
+	const char *bad[] = { "boot-loop", "--phases", "--fw-start=reset" };
+	const char *exit_mode[] = { "boot-loop", "--exit=0xf5", "--fw-start=port" };
+	const char *kvm[] = { "boot-loop", "--phases", "--fw-start=exec_tb", "--accel=kvm" };
+	const char *nopatch[] = { "boot-loop", "--no-patch", "--kernel=" };
+	const char *initrd[] = { "boot-loop", "--phases", "--kernel=", "--initrd=i.gz" };
+	const char *append[] = { "boot-loop", "--phases", "--kernel=", "--append=quiet" };
+	struct config c;
+
+	(void)state;
+	assert_int_equal(parse(ARGC(exec_tb), exec_tb, &c), 0);
+	assert_int_equal(c.fw_start, FWSTART_EXEC_TB);
+	/* "--kernel=": no kernel at all, not a missing file name. */
+	assert_int_equal(c.n_kernel, 1);
+	assert_string_equal(c.kernel[0], "");
+	assert_int_equal(parse(2, exec_tb, &c), 0);
+	assert_int_equal(c.fw_start, FWSTART_AUTO);
+	rejects(ARGC(bad), bad, "--fw-start: 'reset' is not one of auto, port, exec_tb");
+	rejects(ARGC(exit_mode), exit_mode, "--fw-start applies to --phases and --timeline only");
+	rejects(ARGC(kvm), kvm,
+		"--fw-start=exec_tb reads TCG's exec_tb trace: it cannot run with --accel kvm");
+	rejects(ARGC(nopatch), nopatch, "--no-patch needs a kernel: its entry ends tFW");
+	rejects(ARGC(initrd), initrd, "--initrd needs a kernel (--kernel= is none)");
+	rejects(ARGC(append), append, "--append needs a kernel (--kernel= is none)");
+}
+
 static void point_round_trip(void **state)
 {
 	struct exit_point p;
@@ -214,7 +242,7 @@ int main(void)
 		cmocka_unit_test(compare_modes),	  cmocka_unit_test(help_wins),
 		cmocka_unit_test(bad_numbers),		  cmocka_unit_test(bad_points),
 		cmocka_unit_test(bad_shapes),		  cmocka_unit_test(bad_compare),
-		cmocka_unit_test(point_round_trip),
+		cmocka_unit_test(point_round_trip),	  cmocka_unit_test(fw_start_and_no_kernel),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -27,7 +27,7 @@ static const double probe[N] = { 4.61, 4.70, 4.58, 4.66, 4.62, NAN, 4.59, 4.64 }
 
 static struct config cfg = { .mode = MODE_PHASES, .machine = "pc", .warmup = 1 };
 static const struct variant var = { "", "qemu-system-x86_64", "bios.bin", "vm,linuz",
-				    NULL, "quiet", "tcg" };
+				    NULL, "quiet", "tcg", false };
 
 static void fill(struct arm *a, const double *t, int value)
 {

@@ -117,9 +117,31 @@ static void killed_at_a_value(void **state)
 	expect(&probe, r, true, TRACE_USER_PROBE, 137, "user_probe");
 }
 
+/* first_insn (port 0): a sample when QEMU was killed at its first exec_tb line. */
+static void first_insn_runs(void **state)
+{
+	static const struct exit_point fi = { 0, TRACE_FW_START, STOP_KILL };
+	struct launch_result r = signalled(SIGKILL), late = exited(0);
+
+	(void)state;
+	r.log_stopped = true;
+	r.first_insn_s = r.stop_seen_s = 0.03;
+	r.first_insn_stamp_s = 0.0295;
+	expect(&fi, r, true, TRACE_FW_START, 137, "first_insn (exec_tb; QEMU's own stamp 29.50 ms)");
+	late.log_stopped = true;
+	expect(&fi, late, false, 0, 0,
+	       "QEMU exited by itself (status 0) before boot-loop could stop it at its first "
+	       "exec_tb line");
+	expect(&fi, exited(1), false, 0, 1,
+	       "QEMU error (status 1) before its first exec_tb line; --show-output shows its message");
+	expect(&fi, exited(0), false, 0, 0,
+	       "QEMU exited with status 0 before its first exec_tb line (no -D log?)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(first_insn_runs),
 		cmocka_unit_test(exit_statuses_name_points),
 		cmocka_unit_test(firmware_errors_fail),
 		cmocka_unit_test(qemu_failures),

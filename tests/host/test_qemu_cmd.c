@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 static const struct variant var = { "", "qemu-system-x86_64", "bios.bin", "vmlinuz",
-				    "initrd.gz", "console=ttyS0 quiet", "tcg" };
+				    "initrd.gz", "console=ttyS0 quiet", "tcg", false };
 
 static char *joined(const struct config *c, const struct exit_point *p)
 {
@@ -79,6 +79,62 @@ static void no_initrd(void **state)
 	qemu_cmd_free(argv);
 }
 
+static void first_insn_log_and_monitor(void **state)
+{
+	struct variant v = var;
+	struct config c = { .machine = "pc" };
+	struct exit_point probe = { 0xf4, TRACE_USER_PROBE, STOP_KILL };
+	struct exit_point fi = { 0, TRACE_FW_START, STOP_KILL };
+	struct exit_point ex = { 0xf4, POINT_FIRST_WRITE, STOP_EXIT_DEVICE };
+	unsigned ports[3];
+	char **argv, *s;
+
+	(void)state;
+	v.first_insn = true;
+	/* After the two trace pipes (fds 3, 4): the log on fd 5, the monitor on fd 6. */
+	argv = qemu_cmd_build(&c, &v, &probe);
+	s = qemu_cmd_join(argv);
+	assert_non_null(strstr(s, "isa-debugcon,iobase=0xf4,chardev=bootloop_trace1 -trace exec_tb "
+				  "-msg timestamp=on -D /dev/fd/5 -chardev "
+				  "socket,id=bootloop_mon,fd=6 -mon chardev=bootloop_mon,mode=readline"));
+	free(s);
+	qemu_cmd_free(argv);
+	/* first_insn itself (port 0) has no trace port of its own: same command line. */
+	assert_int_equal(qemu_cmd_watch_ports(&fi, ports), 2);
+	assert_int_equal(qemu_cmd_stop_watch(&fi), -1);
+	argv = qemu_cmd_build(&c, &v, &fi);
+	s = qemu_cmd_join(argv);
+	assert_non_null(strstr(s, "-D /dev/fd/5 "));
+	assert_null(strstr(s, "iobase=0x0"));
+	free(s);
+	qemu_cmd_free(argv);
+	/* Exit mode never gets it: QEMU exits by itself there. */
+	argv = qemu_cmd_build(&c, &v, &ex);
+	s = qemu_cmd_join(argv);
+	assert_null(strstr(s, "exec_tb"));
+	free(s);
+	qemu_cmd_free(argv);
+}
+
+static void no_kernel(void **state)
+{
+	struct variant v = var;
+	struct config c = { .machine = "pc" };
+	struct exit_point p = { 0xf4, POINT_FIRST_WRITE, STOP_EXIT_DEVICE };
+	char **argv, *s;
+
+	(void)state;
+	v.kernel = v.initrd = NULL;
+	argv = qemu_cmd_build(&c, &v, &p);
+	s = qemu_cmd_join(argv);
+	/* QEMU refuses -initrd and -append without -kernel. */
+	assert_string_equal(s, "qemu-system-x86_64 -accel tcg -machine pc -nodefaults "
+			       "-no-user-config -display none -m 512M -bios bios.bin -device "
+			       "isa-debug-exit,iobase=0xf4,iosize=1");
+	free(s);
+	qemu_cmd_free(argv);
+}
+
 static void append_per_machine(void **state)
 {
 	char *a;
@@ -106,6 +162,8 @@ int main(void)
 		cmocka_unit_test(kill_pipes_and_extra_args),
 		cmocka_unit_test(no_initrd),
 		cmocka_unit_test(append_per_machine),
+		cmocka_unit_test(first_insn_log_and_monitor),
+		cmocka_unit_test(no_kernel),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

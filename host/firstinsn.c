@@ -1,0 +1,78 @@
+/* The firmware's start from the first exec_tb line; see firstinsn.h. */
+#include "firstinsn.h"
+
+#include "boot-trace.h"
+#include "nopatch.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+const struct exit_point firstinsn_point = { 0, TRACE_FW_START, STOP_KILL };
+
+bool firstinsn_feed(struct launch_result *r, const unsigned char *buf, size_t n, double t)
+{
+	for (size_t i = 0; i < n && r->first_insn_s < 0; i++) {
+		double rt;
+		uint64_t pc;
+
+		if (buf[i] != '\n') {
+			if (r->log_len < (int)sizeof(r->log_line) - 1)
+				r->log_line[r->log_len++] = buf[i];
+			continue;
+		}
+		r->log_line[r->log_len] = '\0';
+		r->log_len = 0;
+		/* Whatever else QEMU logs (the user's own -trace) is no instruction. */
+		if (nopatch_parse_exec_tb(r->log_line, &rt, &pc))
+			continue;
+		r->first_insn_s = t;
+		r->first_insn_stamp_s = rt - r->fork_realtime;
+		return true;
+	}
+	return false;
+}
+
+/* A byte of value (any non-error one if value < 0) on pipe w of run r. */
+static bool wrote(const struct launch_result *r, int w, int value)
+{
+	for (int i = 0; i < r->n_bytes; i++) {
+		int v = r->bytes[i].value;
+
+		if (r->bytes[i].watch == w && (v < TRACE_ERR_BASE || v > TRACE_ERR_LAST) &&
+		    (value < 0 || v == value))
+			return true;
+	}
+	return false;
+}
+
+void firstinsn_decide(struct session *s, const struct launch_result *disc)
+{
+	const struct config *c = s->cfg;
+	bool missing = false, use;
+
+	/*
+	 * Pipes 0 and 1 are 0xf5 and 0xf4 (qemu-cmd.h). A run that never got to
+	 * the jump says nothing about the firmware: its failure shows at fw_start.
+	 */
+	for (int v = 0; v < s->n_variants; v++)
+		if (!wrote(&disc[v], 0, TRACE_FW_START) && wrote(&disc[v], 1, -1))
+			missing = true;
+	use = c->fw_start == FWSTART_EXEC_TB || (c->fw_start == FWSTART_AUTO && missing);
+	if (use && !strcmp(s->variants[0].accel, "kvm")) {
+		snprintf(s->fw_start_note, sizeof(s->fw_start_note),
+			 "the first run wrote no fw_start (1 on 0xf5) and QEMU's exec_tb trace "
+			 "needs TCG: under KVM tQEMU and tFW cannot be split");
+		use = false;
+	} else if (use) {
+		snprintf(s->fw_start_note, sizeof(s->fw_start_note),
+			 "%s: the firmware's start is first_insn, QEMU's first guest instruction "
+			 "(-trace exec_tb), measured differently from fw_start",
+			 c->fw_start == FWSTART_EXEC_TB ? "--fw-start=exec_tb"
+							: "the first run wrote no fw_start (1 on 0xf5)");
+	}
+	for (int v = 0; v < s->n_variants; v++)
+		s->variants[v].first_insn = use;
+	if (s->fw_start_note[0])
+		fprintf(stderr, "boot-loop: note: %s\n", s->fw_start_note);
+}
