@@ -11,7 +11,7 @@
 enum opt_id {
 	O_EXIT, O_PHASES, O_TIMELINE, O_NOPATCH, O_COMPARE, O_ITER, O_WARMUP, O_TIMEOUT, O_QEMU, O_BIOS, O_KERNEL,
 	O_INITRD, O_APPEND, O_MACHINE, O_ACCEL, O_SHOW, O_JSON, O_CSV, O_MD, O_PLOT,
-	O_OUTPUT, O_FWSTART, O_HELP,
+	O_OUTPUT, O_FWSTART, O_TLSRC, O_SYSMAP, O_HELP,
 };
 
 struct opt {
@@ -32,7 +32,8 @@ static const struct opt opts[] = {
 	{ "export-json", O_JSON, true },   { "export-csv", O_CSV, true },
 	{ "export-markdown", O_MD, true }, { "plot", O_PLOT, true },
 	{ "output", O_OUTPUT, true },	   { "help", O_HELP, false },
-	{ "fw-start", O_FWSTART, true },
+	{ "fw-start", O_FWSTART, true },   { "timeline-source", O_TLSRC, true },
+	{ "system-map", O_SYSMAP, true },
 };
 
 static int fail(char *err, size_t len, const char *fmt, ...)
@@ -171,6 +172,14 @@ static int apply(struct config *c, enum opt_id id, const char *name, const char 
 		else
 			return fail(err, len, "--fw-start: '%s' is not one of auto, port, exec_tb", v);
 		return 0;
+	case O_TLSRC:
+		if (strcmp(v, "debugcon") && strcmp(v, "qemu-trace"))
+			return fail(err, len, "--timeline-source: '%s' is not one of debugcon, qemu-trace", v);
+		c->qemu_trace = !strcmp(v, "qemu-trace");
+		return 0;
+	case O_SYSMAP:
+		c->system_map = v;
+		break;
 	case O_HELP:
 		c->help = true;
 		return 0;
@@ -208,6 +217,13 @@ static int check(struct config *c, char *err, size_t len)
 		return fail(err, len, "--fw-start=exec_tb reads TCG's exec_tb trace: it cannot run with --accel kvm");
 	if (c->fw_start != FWSTART_AUTO && c->mode != MODE_PHASES && c->mode != MODE_TIMELINE)
 		return fail(err, len, "--fw-start applies to --phases and --timeline only");
+	if (c->qemu_trace && c->mode != MODE_TIMELINE)
+		return fail(err, len, "--timeline-source applies to --timeline only");
+	/* QEMU's log carries the ports' writes, not exec_tb: no first_insn there. */
+	if (c->qemu_trace && c->fw_start != FWSTART_AUTO)
+		return fail(err, len, "--fw-start cannot go with --timeline-source=qemu-trace");
+	if (c->system_map && c->mode != MODE_NOPATCH)
+		return fail(err, len, "--system-map applies to --no-patch only");
 	for (int i = 0; i < c->n_kernel; i++)
 		if (!*c->kernel[i] && c->mode == MODE_NOPATCH)
 			return fail(err, len, "--no-patch needs a kernel: its entry ends tFW");

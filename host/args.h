@@ -31,6 +31,8 @@ struct config {
 	const char *machine;	/* pc, q35, microvm */
 	const char *accel;	/* tcg, kvm */
 	enum fw_start_from fw_start;
+	bool qemu_trace;	/* --timeline-source=qemu-trace (qemu-trace.h) */
+	const char *system_map;	/* --system-map: --no-patch also times start_kernel */
 	bool show_output;
 	const char *export_json, *export_csv, *export_markdown, *plot, *output;
 	char **extra;		/* QEMU arguments after "--" */

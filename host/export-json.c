@@ -88,6 +88,7 @@ static void result(FILE *f, const struct session *s, const struct analysis *an, 
 			? "timeline: first -trace exec_tb line read from a -D pipe"
 		: a->point.port == 0 ? "first -trace exec_tb line read from a -D pipe, SIGKILL from "
 				       "boot-loop"
+		: s->cfg->qemu_trace ? "timeline: QEMU's memory_region_ops_write trace timestamp"
 		: s->cfg->mode >= MODE_TIMELINE ? "timeline: byte read from an isa-debugcon pipe"
 		: a->point.stop == STOP_KILL	? "isa-debugcon pipes, SIGKILL from boot-loop"
 						: "isa-debug-exit");

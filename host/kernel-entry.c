@@ -3,6 +3,7 @@
 
 #include <elf.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,4 +108,25 @@ out:
 		fclose(f);
 	free(buf);
 	return rc;
+}
+
+int kernel_symbol_from_map(const char *path, const char *name, uint64_t *addr)
+{
+	FILE *f = fopen(path, "re");
+	char line[512], type, sym[256];
+	unsigned long long a;
+	bool found = false;
+
+	if (!f)
+		return -1;
+	while (!found && fgets(line, sizeof(line), f))
+		if (sscanf(line, "%llx %c %255s", &a, &type, sym) == 3 && (type == 'T' || type == 't') &&
+		    !strcmp(sym, name)) {
+			*addr = a;
+			found = true;
+		}
+	fclose(f);
+	if (!found)
+		errno = ESRCH;
+	return found ? 0 : -1;
 }

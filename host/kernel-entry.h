@@ -16,4 +16,11 @@ int kernel_entry_from_image(const uint8_t *buf, size_t len, uint64_t *entry);
 /* The same for a file; -1 with errno set (ENOEXEC: no entry found). */
 int kernel_entry_from_file(const char *path, uint64_t *entry);
 
+/*
+ * The address of a text symbol (a T or t line) in a System.map: 0, or -1
+ * with errno set (ESRCH: the file has no such symbol, as Debian's stub).
+ * The linear address the kernel links it at; KASLR moves it at boot.
+ */
+int kernel_symbol_from_map(const char *path, const char *name, uint64_t *addr);
+
 #endif

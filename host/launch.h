@@ -27,6 +27,8 @@ struct launch_opts {
 	bool log_pipe;
 	bool log_stop;
 	const char *monitor_cmd;	/* NULL: no monitor socket */
+	/* --timeline-source=qemu-trace: pipe 0 is QEMU's memory_region_ops_write log. */
+	bool qtrace;
 };
 
 struct trace_byte {
@@ -52,7 +54,7 @@ struct launch_result {
 	double first_insn_s;	/* when the first exec_tb line was read, else -1 */
 	double first_insn_stamp_s;	/* QEMU's own stamp of it (since fork; in --output), else -1 */
 	bool log_stopped;	/* QEMU killed at that line */
-	char log_line[128];	/* the log line being read */
+	char log_line[256];	/* the log line being read */
 	int log_len;
 };
 

@@ -15,10 +15,11 @@
 /* Port 0 marks points that come from the trace log, not a trace port. */
 static const struct exit_point first_insn = { 0, 1, STOP_KILL };
 static const struct exit_point kernel_entry = { 0, 2, STOP_KILL };
+static const struct exit_point start_kernel = { 0, 3, STOP_KILL };
 static const struct exit_point probe = { TRACE_PORT_LINUX, TRACE_USER_PROBE, STOP_KILL };
 
 static char log_dir[PATH_MAX - 32], log_path[PATH_MAX];
-static uint64_t entry[2];
+static uint64_t entry[2], start_kernel_at;	/* start_kernel_at 0: no --system-map */
 static char **argv_of[2];
 
 int nopatch_parse_exec_tb(const char *line, double *realtime, uint64_t *pc)
@@ -48,7 +49,16 @@ int nopatch_setup(struct session *s)
 		return -1;
 	}
 	snprintf(log_path, sizeof(log_path), "%s/exec_tb.log", log_dir);
+	/* preflight has checked it; a map changed since then fails here. */
+	if (s->cfg->system_map &&
+	    kernel_symbol_from_map(s->cfg->system_map, "start_kernel", &start_kernel_at)) {
+		fprintf(stderr, "boot-loop: --system-map %s: no start_kernel any more\n",
+			s->cfg->system_map);
+		return -1;
+	}
 	for (int v = 0; v < s->n_variants; v++) {
+		int first = s->n_arms;
+
 		if (kernel_entry_from_file(s->variants[v].kernel, &entry[v])) {
 			fprintf(stderr, "boot-loop: --no-patch: %s: no entry address found (%s; a "
 					"bzImage or an ELF vmlinux with a PVH note is needed)\n",
@@ -59,38 +69,45 @@ int nopatch_setup(struct session *s)
 		if (!argv_of[v] || !(argv_of[v] = qemu_cmd_add(argv_of[v], trace)) ||
 		    session_add_arm(s, v, &first_insn, "first_insn") ||
 		    session_add_arm(s, v, &kernel_entry, "kernel_entry") ||
+		    (start_kernel_at && session_add_arm(s, v, &start_kernel, "start_kernel")) ||
 		    session_add_arm(s, v, &probe, "probe"))
 			return -1;
 		/* The report shows the command that really runs. */
-		free(s->arms[s->n_arms - 1].command);
-		s->arms[s->n_arms - 1].command = qemu_cmd_join(argv_of[v]);
-		free(s->arms[s->n_arms - 3].command);
-		s->arms[s->n_arms - 3].command = qemu_cmd_join(argv_of[v]);
-		if (!s->arms[s->n_arms - 1].command || !s->arms[s->n_arms - 3].command)
-			return -1;
+		for (int i = first; i < s->n_arms; i++) {
+			free(s->arms[i].command);
+			if (!(s->arms[i].command = qemu_cmd_join(argv_of[v])))
+				return -1;
+		}
 	}
 	return 0;
 }
 
-/* Seconds after fork of the first traced instruction and of the kernel entry. */
-static void read_log(double fork_rt, uint64_t want, double *first, double *at_entry)
+/*
+ * Seconds after fork of the first traced instruction, of the kernel entry
+ * and of start_kernel (t[0..2], -1 if not seen); exec_tb's pc is linear,
+ * so start_kernel matches its System.map address once paging is on.
+ */
+static void read_log(double fork_rt, uint64_t want, double t[3])
 {
 	FILE *f = fopen(log_path, "re");
 	char line[512];
 
-	*first = *at_entry = -1;
+	t[0] = t[1] = t[2] = -1;
 	while (f && fgets(line, sizeof(line), f)) {
 		double rt;
 		uint64_t pc;
 
 		if (nopatch_parse_exec_tb(line, &rt, &pc))
 			continue;
-		if (*first < 0)
-			*first = rt - fork_rt;
-		if (pc == want) {
-			*at_entry = rt - fork_rt;
-			break;	/* the rest of the log is the kernel's */
-		}
+		if (t[0] < 0)
+			t[0] = rt - fork_rt;
+		if (t[1] < 0 && pc == want)
+			t[1] = rt - fork_rt;
+		else if (t[1] >= 0 && start_kernel_at && pc == start_kernel_at)
+			t[2] = rt - fork_rt;
+		/* The rest of the log is the kernel's. */
+		if (t[1] >= 0 && (!start_kernel_at || t[2] >= 0))
+			break;
 	}
 	if (f)
 		fclose(f);
@@ -102,7 +119,7 @@ int nopatch_iteration(struct session *s, struct record *rec, int v, long it)
 	long line = warm ? it + s->cfg->warmup : it;
 	struct launch_result r;
 	struct outcome run;
-	double t[3];
+	double t[4];
 
 	unlink(log_path);
 	if (runner_launch(s, &s->variants[v], argv_of[v], &probe, &r))
@@ -115,8 +132,9 @@ int nopatch_iteration(struct session *s, struct record *rec, int v, long it)
 	}
 	if (warm)
 		return 0;
-	read_log(r.fork_realtime, entry[v], &t[0], &t[1]);
-	t[2] = r.stop_seen_s;
+	/* In the order of the arms: start_kernel only with --system-map. */
+	read_log(r.fork_realtime, entry[v], t);
+	t[start_kernel_at ? 3 : 2] = r.stop_seen_s;
 	for (int i = 0, k = 0; i < s->n_arms; i++) {
 		struct arm *a = &s->arms[i];
 		struct launch_result at = r;

@@ -1,11 +1,14 @@
 /* Resolves defaults and checks files before any QEMU runs; see preflight.h. */
 #include "preflight.h"
 
+#include "kernel-entry.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,6 +128,7 @@ int preflight(struct session *s, char *err, size_t len)
 	const struct config *c = s->cfg;
 	const char *dir = session_own(s, build_dir()), *accel = pick_accel(s);
 	const char *append = session_own(s, qemu_cmd_append(c->machine, c->append));
+	uint64_t sym;
 
 	s->n_variants = c->compare ? 2 : 1;
 	for (int i = 0; i < s->n_variants; i++) {
@@ -157,6 +161,12 @@ int preflight(struct session *s, char *err, size_t len)
 	}
 	if (!append)
 		return fail(err, len, "out of memory");
+	/* Debian's System.map is a stub: say so before any run. */
+	if (c->system_map && kernel_symbol_from_map(c->system_map, "start_kernel", &sym))
+		return fail(err, len, "--system-map %s: %s", c->system_map,
+			    errno == ESRCH ? "no start_kernel (T or t) symbol in it; Debian's "
+					     "System.map is a stub, take the kernel build's own"
+					   : strerror(errno));
 	if (check_dir_writable("output", c->output, err, len) ||
 	    check_dir_writable("export-json", c->export_json, err, len) ||
 	    check_dir_writable("export-csv", c->export_csv, err, len) ||

@@ -107,6 +107,14 @@ char **qemu_cmd_build(const struct config *c, const struct variant *v,
 		/* iosize=1: the default of 2 would also catch the next port. */
 		push(&a, "-device");
 		push(&a, "isa-debug-exit,iobase=0x%x,iosize=1", p->port);
+	} else if (c->qemu_trace) {
+		/* The ports' writes come from QEMU's own log, on pipe 0 (qemu-trace.h). */
+		push(&a, "-trace");
+		push(&a, "memory_region_ops_write");
+		push(&a, "-msg");
+		push(&a, "timestamp=on");
+		push(&a, "-D");
+		push(&a, "/dev/fd/%d", QEMU_WATCH_FD);
 	} else {
 		unsigned ports[3];
 		int n = qemu_cmd_watch_ports(p, ports);

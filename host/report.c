@@ -103,13 +103,17 @@ static void points(FILE *f, const struct session *s, const struct analysis *an)
 		    m->ci_hi, 1e3, "%.2f");
 		failed += s->arms[i].n_fails;
 	}
-	if (s->cfg->mode == MODE_TIMELINE)
+	if (s->cfg->mode == MODE_TIMELINE && s->cfg->qemu_trace)
+		fprintf(f, "Times from spawn, all points of one run: QEMU's own memory_region_ops_write "
+			   "stamps (CLOCK_REALTIME)\nminus boot-loop's CLOCK_REALTIME at fork; "
+			   "tracing every MMIO/PIO write slows QEMU a little.\n");
+	else if (s->cfg->mode == MODE_TIMELINE)
 		fprintf(f, "Times from spawn to when boot-loop read the point's byte from its pipe, "
 			   "all points of one run:\nfork/exec and dynamic loading included, QEMU's "
 			   "teardown not.\n");
 	else if (s->cfg->mode == MODE_NOPATCH)
-		fprintf(f, "Times from spawn, all points of one run: first_insn and kernel_entry "
-			   "from QEMU's exec_tb trace\n(its clock), probe when boot-loop read it from "
+		fprintf(f, "Times from spawn, all points of one run: first_insn, kernel_entry (and "
+			   "start_kernel, --system-map)\nfrom QEMU's exec_tb trace (its clock), probe when boot-loop read it from "
 			   "the 0xf4 pipe. Tracing slows TCG down: compare\n--no-patch figures only "
 			   "with --no-patch figures.\n");
 	else

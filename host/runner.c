@@ -23,7 +23,10 @@ int runner_launch(const struct session *s, const struct variant *v, char *const 
 		o.stop_watch = qemu_cmd_stop_watch(p);
 		o.stop_value = p->value == POINT_FIRST_WRITE ? LAUNCH_ANY_VALUE : p->value;
 		/* As qemu_cmd_build put them: the log pipe after the ports, then the monitor. */
-		if (v->first_insn) {
+		if (s->cfg->qemu_trace) {
+			o.n_watch = 1;	/* the log; stop_watch still names the port */
+			o.qtrace = true;
+		} else if (v->first_insn) {
 			o.log_pipe = true;
 			o.n_watch++;
 			o.log_stop = p->port == 0;

@@ -25,11 +25,28 @@ static const struct known_point known[] = {
 
 #define N_KNOWN (sizeof(known) / sizeof(known[0]))
 
+/* The first run of each variant; fw_start is the firmware's own under qemu-trace. */
+static int discover(struct session *s, struct record *rec, struct launch_result r[2])
+{
+	struct outcome out;
+
+	if (!s->cfg->qemu_trace)
+		return runner_discover(s, rec, r);
+	for (int v = 0; v < s->n_variants && !s->interrupted; v++) {
+		if (runner_probe_run(s, rec, v, "discovery", 0, &r[v], &out))
+			return -1;
+		if (!out.ok && !r[v].interrupted)
+			fprintf(stderr, "boot-loop: warning: the first run to the probe failed (%s)\n",
+				out.reason);
+	}
+	return 0;
+}
+
 int timeline_setup(struct session *s, struct record *rec)
 {
 	struct launch_result r[2];
 
-	if (runner_discover(s, rec, r))
+	if (discover(s, rec, r))
 		return -1;
 	for (int v = 0; v < s->n_variants && !s->interrupted; v++) {
 		bool fi = s->variants[v].first_insn;

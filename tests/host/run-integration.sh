@@ -92,26 +92,8 @@ run compare --compare --bios="$build/bios.bin" --bios="$build/bios.bin" --iterat
 check "compare: ratio B/A of 3 pairs in JSON" json_true "$out/compare.json" \
 	'len(j["results"]) == 2 and j["results"][0]["variant"] == "A" and j["ratios"][0]["n"] == 3 and 0.2 < j["ratios"][0]["median"] < 5'
 
-# -- timeline: all points of one run, read times, within-run phases --
-run timeline --timeline --iterations=2 --kernel="$build/kernel-debian/vmlinux" \
-	--export-json="$out/timeline.json" --output="$out/timeline.tsv"
-check "timeline PVH: fw_start < fw_do_boot < jump < probe in each run" json_true \
-	"$out/timeline.json" \
-	'j["mode"] == "timeline" and [r["point"] for r in j["results"]] == ["fw_start", "fw_do_boot", "jump", "probe"] and all(r["n"] == 2 for r in j["results"]) and all(a < b for a, b in zip(j["results"][0]["times"], j["results"][2]["times"])) and all(a < b for a, b in zip(j["results"][2]["times"], j["results"][3]["times"]))'
-check "timeline: a line per point and run in --output (2 x 4)" \
-	test "$(grep -c $'\ttimeline\t' "$out/timeline.tsv")" = 8
-
-# -- --no-patch: Debian's unmodified qboot, points from QEMU's exec_tb trace --
-qboot=/usr/share/qemu/qboot.rom
-run nopatch --no-patch --iterations=2 --bios="$qboot" --kernel="$build/kernel-debian/vmlinux" \
-	--export-json="$out/nopatch.json"
-check "no-patch qboot PVH: first_insn < kernel_entry < probe in every run" json_true \
-	"$out/nopatch.json" \
-	'[r["point"] for r in j["results"]] == ["first_insn", "kernel_entry", "probe"] and all(r["n"] == 2 for r in j["results"]) and all(a < b < c for a, b, c in zip(*(r["times"] for r in j["results"])))'
-check "no-patch: the trace log is removed afterwards" \
-	bash -c '! ls -d "${TMPDIR:-/tmp}"/boot-loop.* 2>/dev/null | grep -q .'
-run nopatch-kvm --no-patch --accel=kvm
-check "no-patch refuses KVM (status 2)" grep -q 'cannot run with --accel kvm' "$out/nopatch-kvm.err"
+# -- --timeline (both sources) and --no-patch (with --system-map) --
+. tests/host/integration-timeline.sh
 
 # -- three stacks, all three phases: our firmware; stock SeaBIOS (no fw_start:
 # first_insn from exec_tb stands in) and patched SeaBIOS, both with our option
@@ -263,6 +245,10 @@ bad_arg no-qemu "QEMU not found: no qemu-system-nonexistent in PATH" --exit=0xf5
 bad_arg fw-start "--fw-start: 'reset' is not one of auto, port, exec_tb" --phases --fw-start=reset
 bad_arg fw-start-exit "--fw-start applies to --phases and --timeline only" --exit=0xf5 \
 	--fw-start=exec_tb
+bad_arg tl-source "--timeline-source applies to --timeline only" --phases \
+	--timeline-source=qemu-trace
+bad_arg sysmap-stub "no start_kernel (T or t) symbol in it" --no-patch \
+	--system-map="$build/kernel-debian/System.map"
 bad_arg initrd-no-kernel "--initrd needs a kernel" --exit=0xf5 --kernel= --initrd=x.cpio
 run help --help
 check "--help: status 0, says what times include and what phases are" bash -c \

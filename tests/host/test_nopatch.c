@@ -3,6 +3,10 @@
 #include "nopatch.h"
 
 #include <elf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -84,12 +88,44 @@ static void exec_tb_lines(void **state)
 	assert_int_equal(nopatch_parse_exec_tb("qemu: terminating on signal 9", &rt, &pc), -1);
 }
 
+/* start_kernel from a System.map: a T or t line only; ESRCH when there is none. */
+static void system_map(void **state)
+{
+	char path[] = "/tmp/test_nopatch.XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	uint64_t a = 0;
+
+	(void)state;
+	assert_non_null(f);
+	fputs("ffffffff81aec3ee T x86_64_start_kernel\n"
+	      "ffffffff81000000 D start_kernel\n"
+	      "garbage line\n"
+	      "ffffffff81aec9b2 T start_kernel\n"
+	      "ffffffff81aec9c0 t start_kernel_late\n", f);
+	fclose(f);
+	assert_int_equal(kernel_symbol_from_map(path, "start_kernel", &a), 0);
+	assert_true(a == 0xffffffff81aec9b2ULL);
+	/* Debian's stub, in full. */
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("ffffffffffffffff B The real System.map is in the linux-image-<version>-dbg package\n", f);
+	fclose(f);
+	errno = 0;
+	assert_int_equal(kernel_symbol_from_map(path, "start_kernel", &a), -1);
+	assert_int_equal(errno, ESRCH);
+	unlink(path);
+	assert_int_equal(kernel_symbol_from_map(path, "start_kernel", &a), -1);
+	assert_int_equal(errno, ENOENT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pvh_note),
 		cmocka_unit_test(bzimage_code32_start),
 		cmocka_unit_test(exec_tb_lines),
+		cmocka_unit_test(system_map),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
