@@ -65,6 +65,9 @@ qemu-test: all debian-kernel $(BUILD)/kernel/bzImage
 	tests/qemu/smp-memory.sh $(BUILD)
 	tests/qemu/devices.sh $(BUILD)
 
+# boot-loop's runs include the three instrumented stacks (kernel, SeaBIOS, ROMs).
+host-qemu-test: all debian-kernel $(BUILD)/kernel/bzImage $(BUILD)/seabios/bios.bin
+
 .PHONY: all deps demo test bench clean qemu-test
 all: $(BUILD)/bios.bin optionroms guest $(BUILD)/host/boot-loop
 
@@ -77,7 +80,7 @@ demo: deps
 
 test: deps
 	$(MAKE) all debian-kernel
-	$(MAKE) unit-test host-unit-test fuzz-smoke qemu-test host-qemu-test chain-test
+	$(MAKE) unit-test host-unit-test fuzz-smoke qemu-test chain-test host-qemu-test
 
 bench: deps
 	$(MAKE) all debian-kernel $(BUILD)/host/access-count
