@@ -36,7 +36,7 @@ static const struct opt opts[] = {
 	{ "system-map", O_SYSMAP, true },
 };
 
-static int fail(char *err, size_t len, const char *fmt, ...)
+int fail(char *err, size_t len, const char *fmt, ...)
 {
 	va_list ap;
 

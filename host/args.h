@@ -45,6 +45,8 @@ struct config {
  * sentence in err saying what is wrong (the caller exits with status 2).
  */
 int args_parse(int argc, char **argv, struct config *c, char *err, size_t errlen);
+/* Formats an error message into err; returns -1 for "return fail(...)". */
+int fail(char *err, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 extern const char args_usage[];
 

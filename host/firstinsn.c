@@ -16,13 +16,8 @@ bool firstinsn_feed(struct launch_result *r, const unsigned char *buf, size_t n,
 		double rt;
 		uint64_t pc;
 
-		if (buf[i] != '\n') {
-			if (r->log_len < (int)sizeof(r->log_line) - 1)
-				r->log_line[r->log_len++] = buf[i];
+		if (!launch_log_byte(r, buf[i]))
 			continue;
-		}
-		r->log_line[r->log_len] = '\0';
-		r->log_len = 0;
 		/* Whatever else QEMU logs (the user's own -trace) is no instruction. */
 		if (nopatch_parse_exec_tb(r->log_line, &rt, &pc))
 			continue;

@@ -288,3 +288,15 @@ out:
 	close_all(mon, 2);
 	return rc;
 }
+
+bool launch_log_byte(struct launch_result *r, unsigned char c)
+{
+	if (c != '\n') {
+		if (r->log_len < (int)sizeof(r->log_line) - 1)
+			r->log_line[r->log_len++] = (char)c;
+		return false;
+	}
+	r->log_line[r->log_len] = '\0';
+	r->log_len = 0;
+	return true;
+}

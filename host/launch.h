@@ -67,4 +67,8 @@ int launch_run(const struct launch_opts *o, struct launch_result *r);
 /* SIGINT/SIGTERM/SIGHUP received or pending, else 0. */
 int launch_stop_requested(void);
 
+/* Adds byte c of QEMU's log to r's line buffer; true when c ended a line,
+ * which is then NUL-terminated in r->log_line (too long lines are cut). */
+bool launch_log_byte(struct launch_result *r, unsigned char c);
+
 #endif

@@ -2,6 +2,7 @@
 #include "preflight.h"
 
 #include "kernel-entry.h"
+#include "args.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -16,16 +17,6 @@
 
 #define DEFAULT_QEMU "qemu-system-x86_64"
 #define HOW_TO_BUILD "build it with 'make demo'"
-
-static int fail(char *err, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, len, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 /* The build directory: boot-loop lives in $(BUILD)/host/, the defaults in $(BUILD). */
 static char *build_dir(void)

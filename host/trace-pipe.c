@@ -44,13 +44,8 @@ static void qtrace_read(const struct launch_opts *o, struct launch_result *r,
 		unsigned port;
 		int value;
 
-		if (buf[i] != '\n') {
-			if (r->log_len < (int)sizeof(r->log_line) - 1)
-				r->log_line[r->log_len++] = buf[i];
+		if (!launch_log_byte(r, buf[i]))
 			continue;
-		}
-		r->log_line[r->log_len] = '\0';
-		r->log_len = 0;
 		if (qtrace_parse(r->log_line, &rt, &port, &value))
 			continue;
 		take(o, r, port == TRACE_PORT_FW ? 0 : 1, value, rt - r->fork_realtime, t, pid);
