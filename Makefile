@@ -15,7 +15,7 @@ FW_C := firmware/main.c firmware/fw_cfg.c firmware/fw_cfg_dir.c firmware/e820.c 
 	firmware/pvh.c firmware/linux_boot.c firmware/console.c firmware/fmt.c \
 	firmware/string.c firmware/acpi_rsdp.c firmware/mptable.c firmware/smp.c \
 	firmware/smbios.c firmware/fseg.c firmware/legacy_tables.c boards/board.c boards/pc.c boards/q35.c boards/microvm.c \
-	boards/pci.c boards/pci_scan.c
+	boards/pci.c boards/pci_scan.c boards/pci_bars.c
 FW_OBJ := $(patsubst %.c,$(BUILD)/fw/%.o,$(FW_C)) $(BUILD)/fw/firmware/entry.o
 FW_HDR := $(wildcard include/*.h firmware/*.h boards/*.h optionrom/*.h)
 
@@ -64,6 +64,7 @@ qemu-test: all debian-kernel $(BUILD)/kernel/bzImage
 	tests/qemu/optionrom.sh $(BUILD)
 	tests/qemu/smp-memory.sh $(BUILD)
 	tests/qemu/devices.sh $(BUILD)
+	tests/qemu/pci.sh $(BUILD)
 
 # boot-loop's runs include the three instrumented stacks (kernel, SeaBIOS, ROMs).
 host-qemu-test: all debian-kernel $(BUILD)/kernel/bzImage $(BUILD)/seabios/bios.bin

@@ -12,6 +12,9 @@ struct board {
 	const char *name;
 	uint16_t pci_functions; /* found by the scan */
 	uint8_t pci_buses;
+	/* Start of the 32-bit PCI window (it ends at the I/O APIC); 0: the end
+	 * of low RAM. */
+	uint32_t pci_mem_lo;
 	/* Chipset set-up that must precede reading ACPI from fw_cfg (QEMU builds
 	 * the tables from what the firmware programmed). NULL: nothing to do. */
 	void (*setup)(struct board *b);
@@ -21,6 +24,10 @@ struct board {
 	 * legacy tables; NULL where it is RAM already. */
 	void (*fseg_write)(bool enable);
 };
+
+/* Assigns the BARs the scan sized, before ACPI is read: QEMU's _CRS for
+ * the 64-bit window follows what is programmed. */
+void board_pci_assign(const struct board *b, const struct e820_map *m, uint64_t lowmem_top);
 
 /* Tells the machine by the host bridge at 00:00.0 (one config read). */
 void board_detect(struct board *b);

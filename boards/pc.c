@@ -15,9 +15,18 @@ static uint8_t pc_irq_for(uint8_t slot, uint8_t pin)
 	return board_pirq_irq((uint8_t)(slot - 1 + pin - 1));
 }
 
+/* QEMU's PIIX3 IDE decodes the legacy ports itself and has only the
+ * bus-master BAR; the PIIX4 PM function raises SCI on IRQ 9, not a PIRQ. */
+static const struct pci_known pc_known[] = {
+	{ 0x7010, 1 << 4, 0 },
+	{ 0x7113, 0, PCI_KNOWN_IRQ(9) },
+	{ 0, 0, 0 },
+};
+
 static void pc_setup(struct board *b)
 {
-	struct pci_scan scan = { .irq_for = pc_irq_for, .skip_slot0 = 1, .isa_bridge = PIIX3_BDF };
+	struct pci_scan scan = { .irq_for = pc_irq_for, .skip_slot0 = 1, .isa_bridge = PIIX3_BDF,
+				 .known = pc_known };
 
 	pci_write32(PIIX3_BDF, PIIX3_PIRQC, BOARD_PIRQ_ROUTE);
 	pci_write32(PIIX4_PM_BDF, PIIX4_PMBA, BOARD_PM_IO_BASE);
@@ -39,5 +48,6 @@ void pc_board_init(struct board *b)
 	b->name = "pc";
 	b->setup = pc_setup;
 	b->reserve = NULL;
+	b->pci_mem_lo = 0; /* QEMU's 32-bit PCI hole starts where low RAM ends */
 	b->fseg_write = pc_fseg_write;
 }

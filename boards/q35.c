@@ -23,9 +23,17 @@ static uint8_t q35_irq_for(uint8_t slot, uint8_t pin)
 	return board_pirq_irq((uint8_t)(pin - 1));
 }
 
+/* ICH9 AHCI: index/data I/O BAR 4 and ABAR 5; ICH9 SMBus: I/O BAR 4. */
+static const struct pci_known q35_known[] = {
+	{ 0x2922, 1 << 4 | 1 << 5, 1 },
+	{ 0x2930, 1 << 4, 1 },
+	{ 0, 0, 0 },
+};
+
 static void q35_setup(struct board *b)
 {
-	struct pci_scan scan = { .irq_for = q35_irq_for, .skip_slot0 = 1, .isa_bridge = ICH9_LPC_BDF };
+	struct pci_scan scan = { .irq_for = q35_irq_for, .skip_slot0 = 1, .isa_bridge = ICH9_LPC_BDF,
+				 .known = q35_known };
 
 	/* Before any ACPI read: QEMU puts this window into MCFG. */
 	pci_write32(MCH_BDF, MCH_PCIEXBAR, Q35_ECAM_BASE | 1);
@@ -57,5 +65,7 @@ void q35_board_init(struct board *b)
 	b->name = "q35";
 	b->setup = q35_setup;
 	b->reserve = q35_reserve;
+	/* hw/pci-host/q35.c: the hole starts above the largest MMCONFIG window. */
+	b->pci_mem_lo = Q35_ECAM_BASE + Q35_ECAM_SIZE;
 	b->fseg_write = q35_fseg_write;
 }

@@ -9,19 +9,37 @@ void console_write(const char *s, size_t len)
 	outsb(COM1_PORT, s, (uint32_t)len);
 }
 
-void fatal(uint8_t code, const char *fmt, ...)
+/* One line: "bios.bin: " head, then the message. */
+static void emit(uint8_t code, const char *fmt, va_list ap)
 {
 	char line[160];
-	va_list ap;
-	int n;
+	int n = 10;
 
-	n = fw_snprintf(line, sizeof(line), "bios.bin: fatal error %u (exit status %u): ", code,
-			TRACE_EXIT_STATUS(code));
-	va_start(ap, fmt);
+	memcpy(line, "bios.bin: ", 10);
+	if (code)
+		n += fw_snprintf(line + n, sizeof(line) - (size_t)n, "fatal error %u (exit status %u): ",
+				 code, TRACE_EXIT_STATUS(code));
 	n += fw_vsnprintf(line + n, sizeof(line) - (size_t)n - 1, fmt, ap);
-	va_end(ap);
 	line[n++] = '\n';
 	console_write(line, (size_t)n);
+}
+
+void console_log(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	emit(0, fmt, ap);
+	va_end(ap);
+}
+
+void fatal(uint8_t code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	emit(code, fmt, ap);
+	va_end(ap);
 	outb(TRACE_PORT_FW, code);
 	outb(TRACE_PORT_LINUX, code);
 	for (;;)

@@ -27,6 +27,7 @@ void fw_main(void)
 	if (board.setup)
 		board.setup(&board);
 	memmap_init(&mm);
+	board_pci_assign(&board, &mm.e820, mm.lowmem_top);
 	rsdp = acpi_setup(&mm);
 	if (!rsdp)
 		smp_mptable(&mm); /* with ACPI, QEMU's MADT lists the CPUs */

@@ -3,6 +3,11 @@
  *   PROBE setup_data=<types of the setup_data chain, e.g. 0x2> or none
  *   PROBE disk=<name>:<sectors>:<16 bytes of sector 1, '.' for unprintables>
  *   PROBE net=<interface>:<MAC>
+ *   PROBE pci_resources=<n>,above_4g:<n>: PCI BARs and bridge windows the
+ *         kernel holds, and how many of them start above 4 GiB
+ *   PROBE pci_kernel_assigned=bars:<n>,windows:<n>: of them, how many the
+ *         kernel had to place itself (its log says "assigned"); bars:0 when
+ *         the firmware placed every BAR
  */
 #include "probe.h"
 
@@ -10,7 +15,9 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/klog.h>
 #include <unistd.h>
 
 static void chomp(char *s)
@@ -92,8 +99,56 @@ static void each(const char *dir, void (*fn)(const char *), const char *skip_pre
 		closedir(d);
 }
 
+static long pci_resources, pci_high;
+
+/* Each line of a device's resource file: start, end, flags; unused are 0. */
+static void count_resources(const char *name)
+{
+	char path[300], buf[4096], *line, *save = NULL;
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/resource", name);
+	if (read_file(path, buf, sizeof(buf)) <= 0)
+		return;
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		if (strtoull(line, NULL, 16) != 0) {
+			pci_resources++;
+			pci_high += strtoull(line, NULL, 16) >= 1ull << 32;
+		}
+}
+
+/* The kernel logs "pci 0000:00:02.0: BAR 4: assigned [mem ...]" (6.1) or
+ * "BAR 4 [mem ...]: assigned" for each BAR it had to place itself, and
+ * "bridge window [io ...]: assigned" for each window. */
+static void print_kernel_assigned(void)
+{
+	int size = klogctl(10 /* SYSLOG_ACTION_SIZE_BUFFER */, NULL, 0), n, bars = 0, windows = 0;
+	char *log, *line, *save = NULL;
+
+	log = size > 0 ? malloc((size_t)size + 1) : NULL;
+	n = log ? klogctl(3 /* SYSLOG_ACTION_READ_ALL */, log, size) : -1;
+	if (n < 0) {
+		say("PROBE pci_kernel_assigned=unknown");
+		free(log);
+		return;
+	}
+	log[n] = 0;
+	for (line = strtok_r(log, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (!strstr(line, "pci ") || !strstr(line, "assigned"))
+			continue;
+		if (strstr(line, " BAR ") || strstr(line, " ROM "))
+			bars++;
+		else if (strstr(line, "bridge window"))
+			windows++;
+	}
+	say("PROBE pci_kernel_assigned=bars:%d,windows:%d", bars, windows);
+	free(log);
+}
+
 void print_devices(void)
 {
+	each("/sys/bus/pci/devices", count_resources, ".");
+	say("PROBE pci_resources=%ld,above_4g:%ld", pci_resources, pci_high);
+	print_kernel_assigned();
 	print_setup_data();
 	/* no RAM or loop disks: only what a controller gives */
 	each("/sys/block", print_disk, "loop");

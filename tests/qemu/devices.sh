@@ -30,6 +30,11 @@ check_devices() {
 	done
 	grep -q '^PROBE net=eth0:52:54:00:12:34:99' "$d/serial" && ok "$name: virtio-net with its MAC" ||
 		bad "$name: no virtio-net eth0 52:54:00:12:34:99"
+	# every BAR placed by the firmware: the kernel had none left to assign
+	local assigned
+	assigned=$(probe "$d" pci_kernel_assigned)
+	[[ $assigned == bars:0,* ]] && ok "$name: the kernel kept every BAR the firmware assigned ($assigned)" ||
+		bad "$name: the kernel assigned BARs itself: '$assigned'"
 	[ ! -s "$d/debugcon" ] || bad "$name: firmware logged: $(cat "$d/debugcon")"
 }
 
