@@ -87,6 +87,7 @@ bench: deps
 	$(MAKE) all debian-kernel $(BUILD)/host/access-count
 	tests/bench/access-bench.sh $(BUILD)
 	tests/bench/delay-bench.sh $(BUILD)
+	tests/bench/feature-cost.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

@@ -3,6 +3,7 @@
  * board knows skip the probes of unimplemented ones (pci_bars_size_known). */
 #include "pci.h"
 #include "pci_bars.h"
+#include "fw_features.h"
 
 #define PCI_COMMAND 0x04
 #define PCI_BAR0 0x10
@@ -78,7 +79,7 @@ void pci_bars_size(uint16_t bdf, uint8_t header_type)
 	uint8_t rom = bridge ? PCI_ROM_TYPE1 : PCI_ROM_TYPE0;
 	uint32_t v;
 
-	if ((header_type & 0x7f) > 1 || !room(8))
+	if (!FW_HAS_PCI_BARS || (header_type & 0x7f) > 1 || !room(8))
 		return; /* CardBus: left to the kernel */
 	add(bdf, 0, PCI_RES_FUNC, 0);
 	for (uint8_t reg = PCI_BAR0; reg < (bridge ? 0x18 : 0x28); reg += 4)
@@ -91,7 +92,7 @@ void pci_bars_size(uint16_t bdf, uint8_t header_type)
 
 void pci_bars_size_known(uint16_t bdf, uint8_t bar_mask)
 {
-	if (!room(7))
+	if (!FW_HAS_PCI_BARS || !room(7))
 		return;
 	add(bdf, 0, PCI_RES_FUNC, 0);
 	for (uint8_t i = 0; i < 6; i++)
@@ -101,7 +102,7 @@ void pci_bars_size_known(uint16_t bdf, uint8_t bar_mask)
 
 bool pci_bars_bus_enter(uint16_t bdf)
 {
-	if (depth >= MAX_DEPTH)
+	if (!FW_HAS_PCI_BARS || depth >= MAX_DEPTH)
 		full = true;
 	if (!room(2))
 		return false;
@@ -278,6 +279,8 @@ unsigned pci_bars_assign(const struct pci_windows *w)
 	static struct alloc a;
 	unsigned failed;
 
+	if (!FW_HAS_PCI_BARS)
+		return 0;
 	a.w = w;
 	a.commit = false;
 	a.high = false;

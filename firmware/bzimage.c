@@ -44,7 +44,11 @@ int bzimage_place(const struct bzimage_info *info, const struct e820_map *m, uin
 	if (!lay->initrd_size)
 		return 0;
 	limit = MIN(top, (uint64_t)info->initrd_addr_max + 1);
-	return e820_place_high(m, lay->kernel_end, limit, lay->initrd_size, &lay->initrd_addr);
+	if (!e820_place_high(m, lay->kernel_end, limit, lay->initrd_size, &lay->initrd_addr))
+		return 0;
+	if (!info->initrd_above_4g || !lay->initrd_high_ok)
+		return -1;
+	return e820_place_high(m, 1ull << 32, ~0ull, lay->initrd_size, &lay->initrd_addr);
 }
 
 void bzimage_zero_page(void *bp, const void *setup, size_t setup_len,

@@ -76,10 +76,13 @@ struct bzimage_layout {
 	uint64_t kernel_end;               /* end of what the kernel may use while unpacking */
 	uint64_t initrd_addr;
 	uint32_t initrd_size;
+	bool initrd_high_ok; /* the loader can write above 4 GiB (fw_cfg DMA) */
 };
 
 /* Picks the initrd address: as high as possible below min(top, initrd_addr_max),
- * page aligned, above the kernel's unpacking area, in RAM. -1 if impossible. */
+ * page aligned, above the kernel's unpacking area, in RAM; when it does not
+ * fit there, above 4 GiB if the kernel says it can take it there
+ * (XLF_CAN_BE_LOADED_ABOVE_4G) and lay->initrd_high_ok. -1 if impossible. */
 int bzimage_place(const struct bzimage_info *info, const struct e820_map *m, uint64_t top,
 		  struct bzimage_layout *lay);
 

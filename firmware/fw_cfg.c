@@ -15,9 +15,9 @@ static bool dir_loaded;
 
 /* One access: QEMU fw_cfg DMA is synchronous and clears dma_addr after each
  * transfer, so the high half never needs writing for a descriptor below 4G. */
-static uint32_t dma_run(uint32_t control, void *buf, uint32_t len)
+static uint32_t dma_run(uint32_t control, uint64_t addr, uint32_t len)
 {
-	dma_desc.address = bswap64((uint32_t)(uintptr_t)buf);
+	dma_desc.address = bswap64(addr);
 	dma_desc.length = bswap32(len);
 	dma_desc.control = bswap32(control);
 	__asm__ volatile("" : : : "memory");
@@ -45,15 +45,20 @@ bool fw_cfg_dma_available(void)
 	return has_dma;
 }
 
-void fw_cfg_read(uint16_t key, void *dst, uint32_t len)
+void fw_cfg_read_phys(uint16_t key, uint64_t addr, uint32_t len)
 {
 	if (has_dma) {
 		dma_run((uint32_t)key << 16 | FW_CFG_DMA_CTL_SELECT | FW_CFG_DMA_CTL_READ,
-			dst, len);
+			addr, len);
 		return;
 	}
 	outw(FW_CFG_PORT_SEL, key);
-	insb(FW_CFG_PORT_DATA, dst, len);
+	insb(FW_CFG_PORT_DATA, (void *)(uintptr_t)addr, len);
+}
+
+void fw_cfg_read(uint16_t key, void *dst, uint32_t len)
+{
+	fw_cfg_read_phys(key, (uintptr_t)dst, len);
 }
 
 uint32_t fw_cfg_read32(uint16_t key)
@@ -72,7 +77,7 @@ int fw_cfg_write_file(uint16_t key, uint32_t offset, const void *src, uint32_t l
 	if (dma_run((uint32_t)key << 16 | FW_CFG_DMA_CTL_SELECT | FW_CFG_DMA_CTL_SKIP,
 		    0, offset) & FW_CFG_DMA_CTL_ERROR)
 		return -1;
-	return dma_run(FW_CFG_DMA_CTL_WRITE, (void *)src, len) & FW_CFG_DMA_CTL_ERROR ? -1 : 0;
+	return dma_run(FW_CFG_DMA_CTL_WRITE, (uintptr_t)src, len) & FW_CFG_DMA_CTL_ERROR ? -1 : 0;
 }
 
 int fw_cfg_load_dir(void)

@@ -57,6 +57,9 @@ bool fw_cfg_dir_find(const void *dir, size_t buf_len, const char *name,
 int fw_cfg_init(void);
 bool fw_cfg_dma_available(void);
 void fw_cfg_read(uint16_t key, void *dst, uint32_t len);
+/* To any guest physical address; above 4 GiB only with DMA (the caller's
+ * check: fw_cfg_dma_available). */
+void fw_cfg_read_phys(uint16_t key, uint64_t addr, uint32_t len);
 uint32_t fw_cfg_read32(uint16_t key);
 int fw_cfg_write_file(uint16_t key, uint32_t offset, const void *src, uint32_t len);
 int fw_cfg_load_dir(void);

@@ -1,6 +1,7 @@
 #include "legacy_tables.h"
 #include "fseg.h"
 #include "smbios.h"
+#include "fw_features.h"
 #include "fw_cfg.h"
 #include "console.h"
 #include "boot-trace.h"
@@ -24,7 +25,7 @@ void legacy_tables(struct memmap *mm, const struct board *b, uint64_t rsdp)
 	uint64_t tphys;
 	void *tables;
 
-	if (fw_cfg_find("etc/smbios/smbios-anchor", &asel, &alen) &&
+	if (FW_HAS_SMBIOS && fw_cfg_find("etc/smbios/smbios-anchor", &asel, &alen) &&
 	    fw_cfg_find("etc/smbios/smbios-tables", &tsel, &tlen) && alen <= sizeof(anchor) &&
 	    tlen) {
 		tables = memmap_alloc_high(mm, tlen, 16, &tphys);

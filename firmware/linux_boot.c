@@ -48,15 +48,14 @@ static uint32_t initrd_size(void)
 
 static void load_initrd(uint64_t addr, uint32_t size)
 {
-	if (addr >> 32)
-		fatal(TRACE_ERR_NO_MEMORY, "initrd above 4 GiB is not supported");
-	fw_cfg_read(FW_CFG_INITRD_DATA, (void *)(uintptr_t)addr, size);
+	fw_cfg_read_phys(FW_CFG_INITRD_DATA, addr, size);
 }
 
 static void boot_bzimage(struct memmap *mm, uint64_t rsdp, const void *setup)
 {
 	struct bzimage_info info;
-	struct bzimage_layout lay = { .kernel_addr = LAYOUT_KERNEL };
+	struct bzimage_layout lay = { .kernel_addr = LAYOUT_KERNEL,
+				      .initrd_high_ok = fw_cfg_dma_available() };
 	uint32_t cmdline;
 
 	if (bzimage_check(setup, LAYOUT_SETUP_MAX, &info) == BZIMAGE_TOO_OLD)
@@ -100,6 +99,9 @@ static void boot_pvh(struct memmap *mm, uint64_t rsdp, uint32_t entry)
 		      kaddr, (unsigned long long)kend, (unsigned long long)mm->high_base);
 	if (entry < kaddr || entry >= kend)
 		fatal(TRACE_ERR_FWCFG_BAD, "PVH entry 0x%x is outside the kernel image", entry);
+	/* Below 4 GiB even though hvm_start_info's module addresses are
+	 * 64-bit: Linux's PVH entry (arch/x86/platform/pvh/enlighten.c, 6.1)
+	 * copies only their low half into boot_params. */
 	if (isize) {
 		if (e820_place_high(&mm->e820, kend, mm->high_base, isize, &iaddr))
 			fatal(TRACE_ERR_NO_MEMORY, "initrd (%u bytes) does not fit between 0x%llx and 0x%llx",

@@ -10,6 +10,7 @@
 #include "linux_boot.h"
 #include "smp.h"
 #include "legacy_tables.h"
+#include "fw_features.h"
 
 static struct memmap mm;
 
@@ -29,7 +30,7 @@ void fw_main(void)
 	memmap_init(&mm);
 	board_pci_assign(&board, &mm.e820, mm.lowmem_top);
 	rsdp = acpi_setup(&mm);
-	if (!rsdp)
+	if (!rsdp && FW_HAS_MPTABLE)
 		smp_mptable(&mm); /* with ACPI, QEMU's MADT lists the CPUs */
 	legacy_tables(&mm, &board, rsdp);
 	memmap_finish(&mm, &board);

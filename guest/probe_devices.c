@@ -1,6 +1,7 @@
 /*
  * What the guest saw of boot data and devices, for the device tests:
  *   PROBE setup_data=<types of the setup_data chain, e.g. 0x2> or none
+ *   PROBE initrd_addr=<where the loader put the initrd, from boot_params>
  *   PROBE disk=<name>:<sectors>:<16 bytes of sector 1, '.' for unprintables>
  *   PROBE net=<interface>:<MAC>
  *   PROBE pci_resources=<n>,above_4g:<n>: PCI BARs and bridge windows the
@@ -14,6 +15,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +51,22 @@ static void print_setup_data(void)
 	if (d)
 		closedir(d);
 	say("PROBE setup_data=%s", list[0] ? list : "none");
+}
+
+/* boot_params (boot.rst): ramdisk_image at 0x218, ext_ramdisk_image at 0x0c0;
+ * the kernel fills them from hvm_start_info for PVH too. */
+static void print_initrd_addr(void)
+{
+	unsigned char bp[4096];
+	uint32_t lo, hi;
+
+	if (read_file("/sys/kernel/boot_params/data", (char *)bp, sizeof(bp)) < 0x21c) {
+		say("PROBE initrd_addr=unknown");
+		return;
+	}
+	memcpy(&lo, bp + 0x218, 4);
+	memcpy(&hi, bp + 0x0c0, 4);
+	say("PROBE initrd_addr=0x%llx", (unsigned long long)hi << 32 | lo);
 }
 
 static void print_disk(const char *name)
@@ -146,6 +164,7 @@ static void print_kernel_assigned(void)
 
 void print_devices(void)
 {
+	print_initrd_addr();
 	each("/sys/bus/pci/devices", count_resources, ".");
 	say("PROBE pci_resources=%ld,above_4g:%ld", pci_resources, pci_high);
 	print_kernel_assigned();

@@ -88,5 +88,13 @@ boot "$out/big-initrd" pc 300 -m 1G -bios "$build/bios.bin" -kernel "$build/kern
 [ "$(cat "$out/big-initrd/status")" = 0 ] && [ "$(probe "$out/big-initrd" initrd)" = yes ] &&
 	ok "big-initrd: 100 MiB initrd loaded, probe ran from it" ||
 	bad "big-initrd: status $(cat "$out/big-initrd/status"), see $out/big-initrd/serial"
+# ... and one that only fits above 4 GiB: 128 MiB of RAM below, 896 MiB above
+boot "$out/big-initrd-high" pc,max-ram-below-4g=128M 300 -m 1G -bios "$build/bios.bin" \
+	-kernel "$build/kernel-debian/vmlinuz" -initrd "$out/big-initrd.img" -append "console=ttyS0 quiet"
+addr=$(probe "$out/big-initrd-high" initrd_addr)
+[ "$(cat "$out/big-initrd-high/status")" = 0 ] && [ "$(probe "$out/big-initrd-high" initrd)" = yes ] &&
+	[[ $addr =~ ^0x[0-9a-f]+$ ]] && [ $((addr)) -ge $((1 << 32)) ] &&
+	ok "big-initrd-high: loaded above 4 GiB at $addr, probe ran from it" ||
+	bad "big-initrd-high: status $(cat "$out/big-initrd-high/status"), initrd_addr '$addr', see $out/big-initrd-high/serial"
 rm -f "$out/big-initrd.img"
 finish

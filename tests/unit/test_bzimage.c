@@ -206,6 +206,33 @@ static void test_place_fails(void **state)
 	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), -1);
 }
 
+/* When it does not fit below initrd_addr_max: at the top of RAM above 4 GiB,
+ * only if the kernel allows it (XLF_CAN_BE_LOADED_ABOVE_4G) and the loader
+ * can write there (fw_cfg DMA). */
+static void test_place_initrd_above_4g(void **state)
+{
+	struct e820_map m;
+	struct bzimage_info info = debian;
+	struct bzimage_layout lay = { .kernel_addr = 1 * MIB, .kernel_size = 8 * MIB,
+				      .initrd_size = 511 * MIB - 0x4f98000 + 1, .initrd_high_ok = true };
+
+	(void)state;
+	pc_map(&m);
+	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), -1); /* no RAM above 4 GiB */
+	assert_int_equal(e820_set(&m, 4096 * MIB, 1024 * MIB, E820_RAM), 0);
+	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), 0);
+	assert_int_equal(lay.initrd_addr, (5120 * MIB - lay.initrd_size) & ~0xfffull);
+	lay.initrd_high_ok = false;                    /* port I/O: 32-bit addresses only */
+	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), -1);
+	lay.initrd_high_ok = true;
+	info.initrd_above_4g = false;                  /* the kernel cannot take it there */
+	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), -1);
+	info.initrd_above_4g = true;                    /* what fits below stays below */
+	lay.initrd_size = 4096;
+	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), 0);
+	assert_true(lay.initrd_addr < 511 * MIB);
+}
+
 /* BUG: max(pref_address, kernel_addr) + init_size wraps around 2^64, so an
  * impossible unpacking area is accepted (kernel_end = kernel_addr + size). */
 static void regress_place_pref_address_overflow(void **state)
@@ -245,6 +272,7 @@ int main(void)
 		cmocka_unit_test(test_debian_kernel_header),
 		cmocka_unit_test(test_place),
 		cmocka_unit_test(test_place_fails),
+		cmocka_unit_test(test_place_initrd_above_4g),
 		cmocka_unit_test(regress_place_pref_address_overflow),
 		cmocka_unit_test(regress_place_initrd_below_reserved),
 	};
