@@ -65,6 +65,7 @@ qemu-test: all debian-kernel $(BUILD)/kernel/bzImage
 	tests/qemu/smp-memory.sh $(BUILD)
 	tests/qemu/devices.sh $(BUILD)
 	tests/qemu/pci.sh $(BUILD)
+	tests/qemu/summary.sh $(BUILD) >$(BUILD)/tests/qemu/summary.md
 
 # boot-loop's runs include the three instrumented stacks (kernel, SeaBIOS, ROMs).
 host-qemu-test: all debian-kernel $(BUILD)/kernel/bzImage $(BUILD)/seabios/bios.bin

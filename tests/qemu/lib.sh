@@ -12,8 +12,9 @@ abi() {
 	awk -v n="$1" '$1 == "#define" && $2 == n { print $3 + 0; exit }' "$ABI_HEADER"
 }
 
-ok() { pass=$((pass + 1)); echo "PASS: $*"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+results=()
+ok() { pass=$((pass + 1)); results+=("PASS: $*"); echo "PASS: $*"; }
+bad() { fail=$((fail + 1)); results+=("FAIL: $*"); echo "FAIL: $*"; }
 
 # hexbytes FILE: the bytes of a trace capture as "01 05".
 hexbytes() { od -An -tx1 -v "$1" 2>/dev/null | tr -s ' \n' ' ' | sed 's/^ //; s/ $//'; }
@@ -44,7 +45,9 @@ probe() {
 	sed -n "s/^PROBE $2=//p" "$1/serial" | tr -d '\r' | head -n1
 }
 
+# Every check also lands in $out/results.txt for tests/qemu/summary.sh.
 finish() {
+	[ -z "${out:-}" ] || printf '%s\n' "${results[@]}" >"$out/results.txt"
 	echo "$pass passed, $fail failed"
 	[ "$fail" -eq 0 ]
 }
