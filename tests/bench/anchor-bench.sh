@@ -13,12 +13,12 @@
 # Writes BUILD/bench/anchors/{counts.tsv,tfw.tsv,compare-*.json,env.txt,
 # commands.txt}; bench-report.py turns them into bench/REPORT.md.
 #   tests/bench/anchor-bench.sh BUILD
-# TFW_ITER (default 31), TOTAL_ITER (default 6) set the repetitions.
+# TFW_ITER (default 21), TOTAL_ITER (default 6) set the repetitions.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
 qemu=${QEMU:-qemu-system-x86_64}
-tfw_iter=${TFW_ITER:-31}
+tfw_iter=${TFW_ITER:-21}
 total_iter=${TOTAL_ITER:-6}
 out=$build/bench/anchors
 measure=$build/host/fw-measure
