@@ -32,7 +32,7 @@ def _log_axis(x0, x1, y, lo, hi, top):
     for e in range(a, b + 1):
         x = scale(10 ** e)
         out.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{y}" stroke="#ddd"/>'
-                   f'<text x="{x:.1f}" y="{y + 14}" text-anchor="middle">{10 ** e:g}</text>\n')
+                   f'<text x="{x:.1f}" y="{y + 14}" text-anchor="middle">{10 ** e:,}</text>\n')
     return out, scale
 
 
@@ -43,7 +43,7 @@ def access_bars(title, devices, series, path):
     rows = [d for d in devices if any(s[1].get(d) for s in series)] or devices[:1]
     group = bar * len(series) + gap
     top = 40
-    h = top + group * len(rows) + 60 + 15 * len(series)
+    h = top + group * len(rows) + 70 + 15 * len(series)
     vals = [v for s in series for v in s[1].values() if v]
     axis, scale = _log_axis(left, right, top + group * len(rows), 1, max(vals or [10]), top)
     body = [f'<text x="10" y="20" font-size="13" font-weight="bold">{escape(title)}</text>\n'] + axis
@@ -59,7 +59,7 @@ def access_bars(title, devices, series, path):
             body.append(f'<rect x="{left}" y="{yy}" width="{max(w, 1):.1f}" height="{bar - 1}" '
                         f'fill="{COLOURS[i % 7]}"><title>{escape(name)}: {v}</title></rect>'
                         f'<text x="{left + w + 3:.1f}" y="{yy + bar - 1}" font-size="8">{v}</text>\n')
-    ly = top + group * len(rows) + 25
+    ly = top + group * len(rows) + 34
     body.append(f'<text x="{left}" y="{ly - 4}">accesses from reset to the jump (log scale, TCG)</text>\n')
     labels = [n + (f" ({note})" if note else "") for n, _, note in series]
     body += _legend(labels, left, ly + 4)
