@@ -56,6 +56,7 @@ include kernel-patches/Makefile.inc
 
 # ---- tests ---------------------------------------------------------------
 include tests/Makefile.inc
+include tests/bench/Makefile.inc
 
 # Boots under TCG with the Debian kernel: the matrix and the bad-input cases.
 qemu-test: all debian-kernel $(BUILD)/kernel/bzImage
@@ -84,11 +85,14 @@ test: deps
 	$(MAKE) all debian-kernel
 	$(MAKE) unit-test host-unit-test fuzz-smoke qemu-test chain-test host-qemu-test
 
+# Anchors (qboot, SeaBIOS) against ours, the known-delay check, and the
+# other engineer's feature costs when present; bench/REPORT.md from all of it.
 bench: deps
-	$(MAKE) all debian-kernel $(BUILD)/host/access-count
-	tests/bench/access-bench.sh $(BUILD)
+	$(MAKE) all debian-kernel seabios bench-tools
+	tests/bench/anchor-bench.sh $(BUILD)
 	tests/bench/delay-bench.sh $(BUILD)
 	tests/bench/feature-cost.sh $(BUILD)
+	python3 tests/bench/bench-report.py $(BUILD) bench
 
 clean:
 	rm -rf $(BUILD)

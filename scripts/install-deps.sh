@@ -5,7 +5,8 @@ set -euo pipefail
 
 pkgs=(gcc make libc6-dev binutils nasm libcmocka-dev pkg-config
       qemu-system-x86 qemu-system-data seabios xz-utils
-      clang libclang-rt-14-dev valgrind python3)
+      clang libclang-rt-14-dev valgrind python3
+      meson ninja-build dpkg-dev)
 
 missing=()
 for p in "${pkgs[@]}"; do
