@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes OUTDIR/REPORT.md and OUTDIR/*.svg from what `make bench` measured:
 BUILD/bench/anchors (anchor-bench.sh), BUILD/bench/delay (delay-bench.sh) and
-BUILD/bench/feature-cost.md (the other engineer's, when present).
+BUILD/bench/feature-cost.md (tests/bench/feature-cost.sh), when present.
     tests/bench/bench-report.py BUILD OUTDIR
 Targets are reported, never enforced: the exit status says only whether the
 inputs could be read."""
