@@ -41,7 +41,8 @@ static inline void insb(uint16_t port, void *dst, uint32_t n)
 }
 static inline void outsb(uint16_t port, const void *src, uint32_t n)
 {
-	__asm__ volatile("rep outsb" : "+S"(src), "+c"(n) : "d"(port));
+	/* "memory": the asm reads src[0..n), which gcc must have stored */
+	__asm__ volatile("rep outsb" : "+S"(src), "+c"(n) : "d"(port) : "memory");
 }
 
 /* Plain memory at a fixed low address (the BDA, a buffer another stage
