@@ -9,15 +9,12 @@ enum board_kind { BOARD_PC, BOARD_Q35, BOARD_MICROVM };
 
 struct board {
 	enum board_kind kind;
-	const char *name;
-	uint16_t pci_functions; /* found by the scan */
-	uint8_t pci_buses;
 	/* Start of the 32-bit PCI window (it ends at the I/O APIC); 0: the end
 	 * of low RAM. */
 	uint32_t pci_mem_lo;
 	/* Chipset set-up that must precede reading ACPI from fw_cfg (QEMU builds
 	 * the tables from what the firmware programmed). NULL: nothing to do. */
-	void (*setup)(struct board *b);
+	void (*setup)(void);
 	/* The board's own reservations in the memory map; may be NULL. */
 	int (*reserve)(const struct board *b, struct e820_map *m);
 	/* Make the F segment writable (enable) or read-only again, for

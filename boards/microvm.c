@@ -5,7 +5,6 @@
 void microvm_board_init(struct board *b)
 {
 	b->kind = BOARD_MICROVM;
-	b->name = "microvm";
 	b->setup = NULL;
 	b->reserve = NULL;
 	b->fseg_write = NULL;

@@ -23,7 +23,7 @@ static const struct pci_known pc_known[] = {
 	{ 0, 0, 0 },
 };
 
-static void pc_setup(struct board *b)
+static void pc_setup(void)
 {
 	struct pci_scan scan = { .irq_for = pc_irq_for, .skip_slot0 = 1, .isa_bridge = PIIX3_BDF,
 				 .known = pc_known };
@@ -32,8 +32,6 @@ static void pc_setup(struct board *b)
 	pci_write32(PIIX4_PM_BDF, PIIX4_PMBA, BOARD_PM_IO_BASE);
 	pci_write8(PIIX4_PM_BDF, PIIX4_PMREGMISC, 1);
 	pci_scan(&scan);
-	b->pci_functions = scan.functions;
-	b->pci_buses = (uint8_t)(scan.max_bus + 1);
 }
 
 /* PAM0 high nibble: 0x3 = reads and writes to DRAM, 0x1 = reads only. */
@@ -45,7 +43,6 @@ static void pc_fseg_write(bool enable)
 void pc_board_init(struct board *b)
 {
 	b->kind = BOARD_PC;
-	b->name = "pc";
 	b->setup = pc_setup;
 	b->reserve = NULL;
 	b->pci_mem_lo = 0; /* QEMU's 32-bit PCI hole starts where low RAM ends */

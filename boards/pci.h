@@ -41,7 +41,6 @@ struct pci_scan {
 	uint16_t isa_bridge;
 	const struct pci_known *known; /* ends with device 0 */
 	uint8_t max_bus;
-	uint16_t functions;
 };
 void pci_scan(struct pci_scan *s);
 

@@ -131,10 +131,9 @@ static const uint32_t win_align[K_N] = { 0x1000, 0x100, 0x100, 0x100 };
 
 struct alloc {
 	uint32_t p[K_N];
-	uint32_t start[MAX_DEPTH][K_N], before[MAX_DEPTH][K_N];
 	const struct pci_windows *w;
 	bool high, commit;
-	unsigned failed, mem_failed, level;
+	unsigned failed, mem_failed, next; /* next: index into res */
 	uint16_t func;
 	uint8_t cmd, bad;
 };
@@ -161,7 +160,6 @@ static void place(struct alloc *a, const struct pci_res *r)
 	int order = r->order - (k == K_IO ? 0 : PAGE_SHIFT);
 	uint32_t size, addr = 0, old = a->p[k];
 	uint32_t limit = k == K_IO ? a->w->io_hi : k == K_MEM ? a->p[K_PREF] : HIGH_LIMIT;
-	uint64_t bar;
 
 	if (order < 0)
 		order = 0;
@@ -187,10 +185,10 @@ static void place(struct alloc *a, const struct pci_res *r)
 	a->cmd |= k == K_IO ? CMD_IO : CMD_MEM;
 	if (!a->commit)
 		return;
-	bar = k == K_IO ? addr : (uint64_t)addr << PAGE_SHIFT;
-	pci_write32(r->bdf, r->reg, (uint32_t)bar);
+	/* memory: the page number split into the BAR's two dwords */
+	pci_write32(r->bdf, r->reg, k == K_IO ? addr : addr << PAGE_SHIFT);
 	if (r->flags & PCI_RES_64)
-		pci_write32(r->bdf, (uint8_t)(r->reg + 4), (uint32_t)(bar >> 32));
+		pci_write32(r->bdf, (uint8_t)(r->reg + 4), addr >> (32 - PAGE_SHIFT));
 }
 
 static void flush_func(struct alloc *a)
@@ -200,16 +198,6 @@ static void flush_func(struct alloc *a)
 	if (a->commit && cmd)
 		pci_write8(a->func, PCI_COMMAND, cmd);
 	a->cmd = a->bad = 0;
-}
-
-static void bus_enter(struct alloc *a)
-{
-	for (unsigned k = 0; k < K_N; k++) {
-		a->before[a->level][k] = a->p[k];
-		a->p[k] = a->start[a->level][k] = align_ptr(a->p[k], win_align[k], k == K_PREF);
-	}
-	a->level++;
-	a->cmd = 0; /* the bridge's COMMAND is written at its exit */
 }
 
 /* Base/limit registers for [lo, hi) in units of 1 << shift bytes: the
@@ -224,18 +212,54 @@ static uint32_t window(uint32_t lo, uint32_t hi, unsigned shift, unsigned pos)
 	return (lo >> shift & mask) | ((hi - 1) >> shift & mask) << pos;
 }
 
-static void bus_exit(struct alloc *a, uint16_t bdf)
+static void bridge(struct alloc *a);
+
+/* Records from a->next on, up to the exit marker of the bus they are on
+ * (returned; 0 at the end of the table). */
+static const struct pci_res *assign_bus(struct alloc *a)
 {
-	uint32_t lo[K_N], hi[K_N];
-	unsigned l = --a->level, pk = a->high ? K_HIGH : K_PREF;
+	while (a->next < nres) {
+		const struct pci_res *r = &res[a->next++];
+
+		if (r->flags & (PCI_RES_FUNC | PCI_RES_BUS_EXIT))
+			flush_func(a);
+		if (r->flags & PCI_RES_FUNC)
+			a->func = r->bdf;
+		else if (r->flags & PCI_RES_BUS_ENTER)
+			bridge(a);
+		else if (r->flags & PCI_RES_BUS_EXIT)
+			return r;
+		else
+			place(a, r);
+	}
+	return 0;
+}
+
+/* A bridge's windows: the pointers aligned to the window granularity
+ * before what lies behind it and after; then its base/limit registers. */
+static void bridge(struct alloc *a)
+{
+	uint32_t start[K_N], before[K_N], lo[K_N], hi[K_N];
+	unsigned pk = a->high ? K_HIGH : K_PREF;
+	const struct pci_res *exit;
+	uint16_t bdf;
 
 	for (unsigned k = 0; k < K_N; k++) {
-		uint32_t s = a->start[l][k], e = align_ptr(a->p[k], win_align[k], k == K_PREF);
+		before[k] = a->p[k];
+		a->p[k] = start[k] = align_ptr(a->p[k], win_align[k], k == K_PREF);
+	}
+	a->cmd = 0; /* the bridge's COMMAND is written at its exit */
+	exit = assign_bus(a);
+	if (!exit)
+		return; /* cannot happen: room() keeps a slot for every exit */
+	bdf = exit->bdf;
+	for (unsigned k = 0; k < K_N; k++) {
+		uint32_t s = start[k], e = align_ptr(a->p[k], win_align[k], k == K_PREF);
 
 		lo[k] = k == K_PREF ? e : s;
 		hi[k] = k == K_PREF ? s : e;
 		/* Nothing behind: give the alignment back. */
-		a->p[k] = e == s ? a->before[l][k] : e;
+		a->p[k] = e == s ? before[k] : e;
 	}
 	if (!a->commit)
 		return;
@@ -255,21 +279,9 @@ static unsigned run(struct alloc *a)
 	a->p[K_MEM] = a->w->mem_lo;
 	a->p[K_PREF] = a->w->mem_hi;
 	a->p[K_HIGH] = a->w->high_lo;
-	a->failed = a->mem_failed = a->level = a->cmd = a->bad = 0;
-	for (unsigned i = 0; i < nres; i++) {
-		const struct pci_res *r = &res[i];
-
-		if (r->flags & (PCI_RES_FUNC | PCI_RES_BUS_EXIT))
-			flush_func(a);
-		if (r->flags & PCI_RES_FUNC)
-			a->func = r->bdf;
-		else if (r->flags & PCI_RES_BUS_ENTER)
-			bus_enter(a);
-		else if (r->flags & PCI_RES_BUS_EXIT)
-			bus_exit(a, r->bdf);
-		else
-			place(a, r);
-	}
+	a->failed = a->mem_failed = a->next = a->cmd = a->bad = 0;
+	/* an exit marker without its enter cannot be recorded */
+	assign_bus(a);
 	flush_func(a);
 	return a->failed;
 }

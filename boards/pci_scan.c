@@ -69,17 +69,14 @@ static void scan_bus(struct pci_scan *s, uint8_t bus, struct bus_path path)
 			uint32_t id;
 			uint8_t hdr;
 
-			if (s->isa_bridge && bdf == s->isa_bridge) {
-				s->functions++;
+			if (s->isa_bridge && bdf == s->isa_bridge)
 				continue; /* multi-function, no pin, no BARs: go on to fn 1 */
-			}
 			id = pci_read32(bdf, PCI_VENDOR_ID);
 			if ((uint16_t)id == 0xffff) {
 				if (fn == 0)
 					break;
 				continue;
 			}
-			s->functions++;
 			k = known(s, id);
 			if (k) {
 				pci_bars_size_known(bdf, k->bars);
@@ -105,6 +102,5 @@ void pci_scan(struct pci_scan *s)
 	struct bus_path root = { -1, 0 };
 
 	s->max_bus = 0;
-	s->functions = 0;
 	scan_bus(s, 0, root);
 }

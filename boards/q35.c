@@ -30,7 +30,7 @@ static const struct pci_known q35_known[] = {
 	{ 0, 0, 0 },
 };
 
-static void q35_setup(struct board *b)
+static void q35_setup(void)
 {
 	struct pci_scan scan = { .irq_for = q35_irq_for, .skip_slot0 = 1, .isa_bridge = ICH9_LPC_BDF,
 				 .known = q35_known };
@@ -43,8 +43,6 @@ static void q35_setup(struct board *b)
 	pci_write32(ICH9_LPC_BDF, ICH9_PIRQA_ROUT, BOARD_PIRQ_ROUTE);
 	pci_write32(ICH9_LPC_BDF, ICH9_PIRQE_ROUT, BOARD_PIRQ_ROUTE);
 	pci_scan(&scan);
-	b->pci_functions = scan.functions;
-	b->pci_buses = (uint8_t)(scan.max_bus + 1);
 }
 
 /* The kernel trusts MMCONFIG only when the window is reserved in the map. */
@@ -62,7 +60,6 @@ static void q35_fseg_write(bool enable)
 void q35_board_init(struct board *b)
 {
 	b->kind = BOARD_Q35;
-	b->name = "q35";
 	b->setup = q35_setup;
 	b->reserve = q35_reserve;
 	/* hw/pci-host/q35.c: the hole starts above the largest MMCONFIG window. */

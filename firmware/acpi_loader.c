@@ -2,14 +2,21 @@
  * comes from outside and is bounds-checked before use. */
 #include "acpi_loader.h"
 
-/* The reasons are shared between commands, so each string exists once. */
-static int fail(struct acpi_loader *ld, uint32_t idx, const char *cmd, const char *why,
-		const char *name)
-{
-	fw_snprintf(ld->error, sizeof(ld->error), "table-loader command %u: %s%s%s%s%s", idx,
-		    cmd ? cmd : "", cmd ? ": " : "", why, name ? " " : "", name ? name : "");
-	return -1;
-}
+/* Each command returns NULL or why it failed, and what it failed on in
+ * *what; acpi_loader_run formats the one error line, so each reason exists
+ * once whichever commands share it. */
+#define NOT_TERMINATED "file name not terminated"
+#define NOT_ALLOCATED "file not allocated:"
+#define NO_FILE "no such fw_cfg file:"
+#define PTR_OUTSIDE "pointer outside"
+#define NO_FIT "address does not fit the field in"
+
+static const char *const cmd_names[] = {
+	[LOADER_CMD_ALLOCATE] = "ALLOCATE",
+	[LOADER_CMD_ADD_POINTER] = "ADD_POINTER",
+	[LOADER_CMD_ADD_CHECKSUM] = "ADD_CHECKSUM",
+	[LOADER_CMD_WRITE_POINTER] = "WRITE_POINTER",
+};
 
 /* A file name field must hold a NUL inside its 56 bytes. */
 static const char *name_at(const uint8_t *cmd, size_t off)
@@ -27,161 +34,158 @@ static struct acpi_blob *find_blob(struct acpi_loader *ld, const char *name)
 	return NULL;
 }
 
-static bool valid_ptr_size(uint8_t size)
+/* A pointer field of size bytes (1, 2, 4 or 8) at [off, off + size) of a
+ * file of len bytes. */
+static bool ptr_inside(uint8_t size, uint32_t off, uint32_t len)
 {
-	return size == 1 || size == 2 || size == 4 || size == 8;
+	return (size == 1 || size == 2 || size == 4 || size == 8) && off <= len &&
+	       size <= len - off;
 }
 
-static uint64_t get_n(const uint8_t *p, uint8_t size)
+/* Stores v's low size bytes (little-endian) at p; false when v does not fit. */
+static bool put_fits(uint8_t *p, uint8_t size, uint64_t v)
 {
-	uint64_t v = 0;
+	uint64_t kept = 0;
 
-	for (int i = size - 1; i >= 0; i--)
-		v = v << 8 | p[i];
-	return v;
+	memcpy(&kept, &v, size);
+	memcpy(p, &v, size);
+	return kept == v;
 }
 
-static void put_n(uint8_t *p, uint8_t size, uint64_t v)
+static const char *cmd_allocate(struct acpi_loader *ld, const uint8_t *c, const char *name,
+				const struct acpi_loader_env *env)
 {
-	for (int i = 0; i < size; i++, v >>= 8)
-		p[i] = (uint8_t)v;
-}
-
-static int cmd_allocate(struct acpi_loader *ld, uint32_t idx, const uint8_t *c,
-			const struct acpi_loader_env *env)
-{
-	const char *name = name_at(c, 4);
 	uint32_t align = get32(c, 60), size;
 	uint8_t zone = c[64];
 	uint16_t select;
-	struct acpi_blob *b;
+	struct acpi_blob *b = &ld->blob[ld->nblobs];
 
-	if (!name)
-		return fail(ld, idx, "ALLOCATE", "file name not terminated", NULL);
 	if (find_blob(ld, name))
-		return fail(ld, idx, "ALLOCATE", "allocated twice:", name);
+		return "allocated twice:";
 	if (ld->nblobs == LOADER_MAX_BLOBS)
-		return fail(ld, idx, "ALLOCATE", "too many files at", name);
+		return "too many files at";
 	if (align == 0 || (align & (align - 1)) || align > LOADER_MAX_ALIGN)
-		return fail(ld, idx, "ALLOCATE", "bad alignment for", name);
+		return "bad alignment for";
 	if (zone != LOADER_ZONE_HIGH && zone != LOADER_ZONE_FSEG)
-		return fail(ld, idx, "ALLOCATE", "unknown zone for", name);
+		return "unknown zone for";
 	if (!env->find(env->ctx, name, &select, &size) || size == 0)
-		return fail(ld, idx, "ALLOCATE", "no such fw_cfg file:", name);
-	b = &ld->blob[ld->nblobs];
+		return NO_FILE;
 	b->data = env->alloc(env->ctx, size, align, zone, &b->phys);
 	if (!b->data)
-		return fail(ld, idx, "ALLOCATE", "out of memory for", name);
+		return "out of memory for";
 	memcpy(b->name, name, strlen(name) + 1);
 	b->size = size;
 	env->read(env->ctx, select, b->data, size);
 	ld->nblobs++;
 	if (size >= 8 && memcmp(b->data, "RSD PTR ", 8) == 0)
 		ld->rsdp = b->phys;
-	return 0;
+	return NULL;
 }
 
-static int cmd_add_pointer(struct acpi_loader *ld, uint32_t idx, const uint8_t *c)
+static const char *cmd_add_pointer(struct acpi_loader *ld, const uint8_t *c, const char **what)
 {
-	const char *dname = name_at(c, 4), *sname = name_at(c, 60);
+	const char *dname = *what, *sname = (const char *)c + 60;
 	uint32_t off = get32(c, 116);
 	uint8_t size = c[120];
-	struct acpi_blob *dst, *src;
-	uint64_t v, sum;
+	struct acpi_blob *dst = find_blob(ld, dname), *src = find_blob(ld, sname);
+	uint64_t v = 0;
 
-	if (!dname || !sname)
-		return fail(ld, idx, "ADD_POINTER", "file name not terminated", NULL);
-	dst = find_blob(ld, dname);
-	src = find_blob(ld, sname);
-	if (!dst || !src)
-		return fail(ld, idx, "ADD_POINTER", "file not allocated:", dst ? sname : dname);
-	if (!valid_ptr_size(size) || off > dst->size || size > dst->size - off)
-		return fail(ld, idx, "ADD_POINTER", "pointer outside", dname);
-	v = get_n(dst->data + off, size);
-	sum = v + src->phys;
-	if (size < 8 && (sum >> (size * 8)) != 0)
-		return fail(ld, idx, "ADD_POINTER", "address does not fit the field in", dname);
-	put_n(dst->data + off, size, sum);
-	return 0;
+	if (!dst || !src) {
+		*what = dst ? sname : dname;
+		return NOT_ALLOCATED;
+	}
+	if (!ptr_inside(size, off, dst->size))
+		return PTR_OUTSIDE;
+	memcpy(&v, dst->data + off, size);
+	return put_fits(dst->data + off, size, v + src->phys) ? NULL : NO_FIT;
 }
 
-static int cmd_add_checksum(struct acpi_loader *ld, uint32_t idx, const uint8_t *c)
+static const char *cmd_add_checksum(struct acpi_loader *ld, const uint8_t *c, const char *name)
 {
-	const char *name = name_at(c, 4);
 	uint32_t off = get32(c, 60), start = get32(c, 64), len = get32(c, 68);
-	struct acpi_blob *b;
+	struct acpi_blob *b = find_blob(ld, name);
 	uint8_t sum = 0;
 
-	if (!name)
-		return fail(ld, idx, "ADD_CHECKSUM", "file name not terminated", NULL);
-	b = find_blob(ld, name);
 	if (!b)
-		return fail(ld, idx, "ADD_CHECKSUM", "file not allocated:", name);
+		return NOT_ALLOCATED;
 	if (off >= b->size || start > b->size || len > b->size - start)
-		return fail(ld, idx, "ADD_CHECKSUM", "range outside", name);
+		return "range outside";
 	for (uint32_t i = 0; i < len; i++)
 		sum += b->data[start + i];
 	b->data[off] -= sum; /* the field is part of the summed range */
-	return 0;
+	return NULL;
 }
 
-static int cmd_write_pointer(struct acpi_loader *ld, uint32_t idx, const uint8_t *c,
-			     const struct acpi_loader_env *env)
+static const char *cmd_write_pointer(struct acpi_loader *ld, const uint8_t *c, const char **what,
+				     const struct acpi_loader_env *env)
 {
-	const char *dname = name_at(c, 4), *sname = name_at(c, 60);
+	const char *dname = *what, *sname = (const char *)c + 60;
 	uint32_t doff = get32(c, 116), soff = get32(c, 120), dsize;
 	uint8_t size = c[124], buf[8];
-	struct acpi_blob *src;
+	struct acpi_blob *src = find_blob(ld, sname);
 	uint16_t select;
-	uint64_t v;
 
-	if (!dname || !sname)
-		return fail(ld, idx, "WRITE_POINTER", "file name not terminated", NULL);
-	src = find_blob(ld, sname);
-	if (!src)
-		return fail(ld, idx, "WRITE_POINTER", "file not allocated:", sname);
+	if (!src) {
+		*what = sname;
+		return NOT_ALLOCATED;
+	}
 	if (!env->find(env->ctx, dname, &select, &dsize))
-		return fail(ld, idx, "WRITE_POINTER", "no such fw_cfg file:", dname);
-	if (!valid_ptr_size(size) || doff > dsize || size > dsize - doff || soff >= src->size)
-		return fail(ld, idx, "WRITE_POINTER", "pointer outside", dname);
-	v = src->phys + soff;
-	if (size < 8 && (v >> (size * 8)) != 0)
-		return fail(ld, idx, "WRITE_POINTER", "address does not fit the field in", dname);
-	put_n(buf, size, v);
+		return NO_FILE;
+	if (!ptr_inside(size, doff, dsize) || soff >= src->size)
+		return PTR_OUTSIDE;
+	if (!put_fits(buf, size, src->phys + soff))
+		return NO_FIT;
 	if (env->write(env->ctx, select, doff, buf, size))
-		return fail(ld, idx, "WRITE_POINTER", "fw_cfg write failed for", dname);
-	return 0;
+		return "fw_cfg write failed for";
+	return NULL;
 }
 
 int acpi_loader_run(struct acpi_loader *ld, const void *script, size_t len,
 		    const struct acpi_loader_env *env)
 {
-	const uint8_t *p = script;
-	int r = 0;
+	const uint8_t *c = script;
+	const char *why = NULL, *what = NULL, *cmd = NULL;
+	uint32_t i;
 
 	memset(ld, 0, sizeof(*ld));
-	if (len % LOADER_ENTRY_SIZE)
-		return fail(ld, 0, NULL, "script size is not a multiple of 128", NULL);
-	for (uint32_t i = 0; r == 0 && i < len / LOADER_ENTRY_SIZE; i++) {
-		const uint8_t *c = p + (size_t)i * LOADER_ENTRY_SIZE;
+	if (len % LOADER_ENTRY_SIZE) {
+		why = "script size is not a multiple of 128";
+		i = 0;
+		goto out;
+	}
+	for (i = 0; i < len / LOADER_ENTRY_SIZE; i++, c += LOADER_ENTRY_SIZE) {
+		uint32_t type = get32(c, 0);
 
-		switch (get32(c, 0)) {
+		/* 0 pads the script; unknown commands are to be ignored */
+		if (type - 1 >= ARRAY_SIZE(cmd_names) - 1)
+			continue;
+		cmd = cmd_names[type];
+		what = name_at(c, 4);
+		/* ADD_POINTER and WRITE_POINTER name a second file at 60 */
+		if (!what || ((type & 1) == 0 && !name_at(c, 60))) {
+			why = NOT_TERMINATED;
+			what = NULL;
+			goto out;
+		}
+		switch (type) {
 		case LOADER_CMD_ALLOCATE:
-			r = cmd_allocate(ld, i, c, env);
+			why = cmd_allocate(ld, c, what, env);
 			break;
 		case LOADER_CMD_ADD_POINTER:
-			r = cmd_add_pointer(ld, i, c);
+			why = cmd_add_pointer(ld, c, &what);
 			break;
 		case LOADER_CMD_ADD_CHECKSUM:
-			r = cmd_add_checksum(ld, i, c);
-			break;
-		case LOADER_CMD_WRITE_POINTER:
-			r = cmd_write_pointer(ld, i, c, env);
+			why = cmd_add_checksum(ld, c, what);
 			break;
 		default:
-			/* 0 pads the script; unknown commands are to be ignored */
-			break;
+			why = cmd_write_pointer(ld, c, &what, env);
 		}
+		if (why)
+			goto out;
 	}
-	return r;
+	return 0;
+out:
+	fw_snprintf(ld->error, sizeof(ld->error), "table-loader command %u: %s%s%s%s%s", i,
+		    cmd ? cmd : "", cmd ? ": " : "", why, what ? " " : "", what ? what : "");
+	return -1;
 }

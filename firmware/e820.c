@@ -2,60 +2,51 @@
  * table in the form the kernel's sanitizer would produce anyway. */
 #include "e820.h"
 
-static void sort(struct e820_entry *e, uint32_t n)
+/* Appends the part of e inside [lo, hi) to out, merged with the entry
+ * before when that one has the same type and ends where it starts. */
+static void append_clipped(struct e820_map *out, const struct e820_entry *e, uint64_t lo,
+			   uint64_t hi)
 {
-	for (uint32_t i = 1; i < n; i++) {
-		struct e820_entry t = e[i];
-		uint32_t j = i;
+	uint64_t a = MAX(e->addr, lo), z = MIN(e->addr + e->size, hi);
+	struct e820_entry *last;
 
-		while (j && e[j - 1].addr > t.addr) {
-			e[j] = e[j - 1];
-			j--;
-		}
-		e[j] = t;
+	/* Merging never shrinks the count: once past E820_MAX, stay there. */
+	if (a >= z || out->n > E820_MAX)
+		return;
+	last = out->e + out->n; /* [-1] is the one before, when n > 0 */
+	if (out->n && last[-1].type == e->type && last[-1].addr + last[-1].size == a) {
+		last[-1].size = z - last[-1].addr;
+		return;
 	}
+	if (out->n < E820_MAX)
+		out->e[out->n] = (struct e820_entry){ a, z - a, e->type };
+	out->n++;
 }
 
 int e820_set(struct e820_map *m, uint64_t addr, uint64_t size, uint32_t type)
 {
-	/* At most one old entry splits in two, plus the new one. */
-	struct e820_entry out[E820_MAX + 2], merged[E820_MAX + 2];
+	/* The map is sorted and disjoint, so what lies below addr, the new
+	 * entry and what lies above its end come out sorted as they are. */
+	static struct e820_map out;
+	const struct e820_entry add = { addr, size, type };
 	uint64_t end = addr + size;
-	uint32_t n = 0, k = 0, i;
+	uint32_t i;
 
 	if (size == 0)
 		return 0;
 	if (end < addr)
 		return -1;
-	for (i = 0; i < m->n; i++) {
-		struct e820_entry *e = &m->e[i];
-		uint64_t eend = e->addr + e->size;
-
-		if (eend <= addr || e->addr >= end) {
-			out[n++] = *e;
-			continue;
-		}
-		if (e->addr < addr)
-			out[n++] = (struct e820_entry){ e->addr, addr - e->addr, e->type };
-		if (eend > end)
-			out[n++] = (struct e820_entry){ end, eend - end, e->type };
-	}
+	out.n = 0;
+	for (i = 0; i < m->n; i++)
+		append_clipped(&out, &m->e[i], 0, addr);
 	if (type != E820_REMOVE)
-		out[n++] = (struct e820_entry){ addr, size, type };
-	sort(out, n);
-	/* merge neighbours of one type; only then is the size known */
-	for (i = 0; i < n; i++) {
-		struct e820_entry *last = k ? &merged[k - 1] : NULL;
-
-		if (last && last->type == out[i].type && last->addr + last->size == out[i].addr)
-			last->size += out[i].size;
-		else
-			merged[k++] = out[i];
-	}
-	if (k > E820_MAX)
+		append_clipped(&out, &add, addr, end);
+	for (i = 0; i < m->n; i++)
+		append_clipped(&out, &m->e[i], end, UINT64_MAX);
+	if (out.n > E820_MAX)
 		return -1; /* the map is left as it was */
-	memcpy(m->e, merged, k * sizeof(merged[0]));
-	m->n = k;
+	memcpy(m->e, out.e, out.n * sizeof(out.e[0]));
+	m->n = out.n;
 	return 0;
 }
 
@@ -70,9 +61,8 @@ int e820_parse_records(struct e820_map *m, const void *buf, uint32_t count, uint
 		uint64_t addr = get64(p, (size_t)i * stride), size = get64(p, (size_t)i * stride + 8);
 		uint32_t type = get32(p, (size_t)i * stride + 16);
 
-		if (type == E820_REMOVE || addr + size < addr)
-			return -1;
-		if (e820_set(m, addr, size, type))
+		/* e820_set refuses a range that wraps */
+		if (type == E820_REMOVE || e820_set(m, addr, size, type))
 			return -1;
 	}
 	return m->n ? 0 : -1;

@@ -41,7 +41,7 @@ static inline void insb(uint16_t port, void *dst, uint32_t n)
 }
 static inline void outsb(uint16_t port, const void *src, uint32_t n)
 {
-	/* "memory": the bytes at src are read, so stores to them must land first */
+	/* "memory": the asm reads src[0..n), which gcc must have stored */
 	__asm__ volatile("rep outsb" : "+S"(src), "+c"(n) : "d"(port) : "memory");
 }
 

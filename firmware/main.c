@@ -26,7 +26,7 @@ void fw_main(void)
 		fatal(TRACE_ERR_NO_FWCFG, "no QEMU fw_cfg device at I/O port 0x510");
 	board_detect(&board);
 	if (board.setup)
-		board.setup(&board);
+		board.setup();
 	memmap_init(&mm);
 	board_pci_assign(&board, &mm.e820, mm.lowmem_top);
 	rsdp = acpi_setup(&mm);
