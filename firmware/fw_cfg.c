@@ -10,7 +10,7 @@ struct fw_cfg_dma {
 
 static volatile struct fw_cfg_dma dma_desc;
 static bool has_dma;
-static uint8_t dir_buf[FW_CFG_DIR_BUF_SIZE];
+static uint8_t dir_buf[FW_CFG_DIR_BUF_SIZE] __noinit; /* read up to its count */
 static bool dir_loaded;
 
 /* One access: QEMU fw_cfg DMA is synchronous and clears dma_addr after each

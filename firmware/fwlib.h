@@ -70,6 +70,14 @@ static inline uint16_t get_be16(const void *p, size_t off)
 
 #define ALIGN_DOWN(x, a) ((x) & ~((__typeof__(x))(a) - 1))
 #define ALIGN_UP(x, a) ALIGN_DOWN((x) + (a) - 1, (a))
+
+/* Not zeroed at start (linker/bios.lds .noinit): for buffers written in
+ * full before they are read. On the host (unit tests) a plain variable. */
+#if defined(__STDC_HOSTED__) && __STDC_HOSTED__ == 0
+#define __noinit __attribute__((section(".noinit")))
+#else
+#define __noinit
+#endif
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define MIN(a, b) ((a) < (b) ? (a) : (b))
 #define MAX(a, b) ((a) > (b) ? (a) : (b))

@@ -10,7 +10,8 @@
 #include "boot-trace.h"
 
 /* The zero page or the PVH start info. */
-static uint8_t boot_page[4096] __attribute__((aligned(4096)));
+/* Cleared by bzimage_zero_page / pvh_start_info. */
+static uint8_t boot_page[4096] __attribute__((aligned(4096))) __noinit;
 
 /* 32-bit boot protocol entry: flat CS 0x10 / DS 0x18 (ours already), IF=0,
  * %esi = zero page, %ebp = %edi = %ebx = 0. */

@@ -4,7 +4,7 @@
 #include "layout.h"
 #include "boot-trace.h"
 
-static uint8_t e820_raw[E820_MAX * 20];
+static uint8_t e820_raw[E820_MAX * 20] __noinit; /* read up to its size */
 
 void memmap_init(struct memmap *mm)
 {
