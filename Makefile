@@ -14,7 +14,7 @@ FW_C := firmware/main.c firmware/fw_cfg.c firmware/fw_cfg_dir.c firmware/e820.c 
 	firmware/memmap.c firmware/acpi.c firmware/acpi_loader.c firmware/bzimage.c \
 	firmware/pvh.c firmware/linux_boot.c firmware/console.c firmware/fmt.c \
 	firmware/string.c firmware/acpi_rsdp.c firmware/mptable.c firmware/smp.c \
-	firmware/smbios.c firmware/fseg.c firmware/legacy_tables.c boards/board.c boards/pc.c boards/q35.c boards/microvm.c \
+	firmware/smbios.c firmware/checksum.c firmware/fseg.c firmware/legacy_tables.c boards/board.c boards/pc.c boards/q35.c boards/microvm.c \
 	boards/pci.c boards/pci_scan.c boards/pci_bars.c
 FW_OBJ := $(patsubst %.c,$(BUILD)/fw/%.o,$(FW_C)) $(BUILD)/fw/firmware/entry.o
 FW_HDR := $(wildcard include/*.h firmware/*.h boards/*.h optionrom/*.h)

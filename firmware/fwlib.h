@@ -71,6 +71,9 @@ static inline uint16_t get_be16(const void *p, size_t off)
 #define ALIGN_DOWN(x, a) ((x) & ~((__typeof__(x))(a) - 1))
 #define ALIGN_UP(x, a) ALIGN_DOWN((x) + (a) - 1, (a))
 
+/* checksum.c: minus the byte sum of p[0..n), for a table's checksum field. */
+uint8_t checksum(const void *p, size_t n);
+
 /* Not zeroed at start (linker/bios.lds .noinit): for buffers written in
  * full before they are read. On the host (unit tests) a plain variable. */
 #if defined(__STDC_HOSTED__) && __STDC_HOSTED__ == 0

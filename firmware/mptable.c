@@ -4,15 +4,6 @@
 enum { MP_PROCESSOR, MP_BUS, MP_IOAPIC, MP_IOINTR, MP_LINTR };
 enum { MP_INT, MP_NMI, MP_SMI, MP_EXTINT };
 
-static uint8_t checksum(const uint8_t *p, size_t n)
-{
-	uint8_t s = 0;
-
-	while (n--)
-		s += *p++;
-	return (uint8_t)-s;
-}
-
 size_t mptable_size(uint32_t cpus)
 {
 	/* CPUs, the bus, the I/O APIC, ExtINT + 15 ISA IRQs, two local entries */

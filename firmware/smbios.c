@@ -1,14 +1,5 @@
 #include "smbios.h"
 
-static uint8_t checksum(const uint8_t *p, size_t n)
-{
-	uint8_t s = 0;
-
-	while (n--)
-		s += *p++;
-	return (uint8_t)-s;
-}
-
 size_t smbios_fix_anchor(uint8_t *ep, size_t len, uint64_t table_phys)
 {
 	if (len >= 31 && memcmp(ep, "_SM_", 4) == 0 && ep[5] == 31 &&
