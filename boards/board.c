@@ -51,19 +51,12 @@ static uint32_t hole64_start(const struct e820_map *m)
 
 void board_pci_assign(const struct board *b, const struct e820_map *m, uint64_t lowmem_top)
 {
-	struct pci_windows w;
 	unsigned failed;
 
 	if (b->kind == BOARD_MICROVM)
 		return;
-	/* I/O from 0xc000 as on real PCs: clear of QEMU's PM, hotplug and
-	 * fw_cfg ports; memory up to the I/O APIC at 0xfec00000. */
-	w.io_lo = 0xc000;
-	w.io_hi = 0x10000;
-	w.mem_lo = (b->pci_mem_lo ? b->pci_mem_lo : (uint32_t)lowmem_top + 0xfff) >> 12;
-	w.mem_hi = 0xfec00000u >> 12;
-	w.high_lo = hole64_start(m);
-	failed = pci_bars_assign(&w);
+	failed = pci_bars_assign((b->pci_mem_lo ? b->pci_mem_lo : (uint32_t)lowmem_top + 0xfff) >> 12,
+				 hole64_start(m));
 	if (failed)
-		console_log("pci: %u BARs did not fit and are left to the kernel", failed);
+		console_log("pci: %u BARs left to the kernel", failed);
 }
