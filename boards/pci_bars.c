@@ -30,14 +30,15 @@ static bool room(unsigned n)
 	return !full;
 }
 
-static void add(uint16_t bdf, uint8_t reg, uint8_t flags, uint8_t order)
+/* The record's order is for the caller to set (markers have none). */
+static struct pci_res *add(uint16_t bdf, uint8_t reg, uint8_t flags)
 {
 	struct pci_res *r = &res[nres++];
 
 	r->bdf = bdf;
 	r->reg = reg;
 	r->flags = flags;
-	r->order = order;
+	return r;
 }
 
 /* Writes ones, reads back the writable address bits: the lowest is the size
@@ -46,28 +47,19 @@ static void add(uint16_t bdf, uint8_t reg, uint8_t flags, uint8_t order)
 static bool probe(uint16_t bdf, uint8_t reg)
 {
 	uint32_t v, hi = 0;
-	uint8_t fl = PCI_RES_MEM;
+	uint8_t fl;
 
 	pci_write32(bdf, reg, ~1u);
 	v = pci_read32(bdf, reg);
-	if (v & 1) {
-		fl = PCI_RES_IO;
-		v &= ~3u;
-	} else {
-		if (v & 8)
-			fl |= PCI_RES_PREF;
-		if ((v & 6) == 4) {
-			fl |= PCI_RES_64;
-			pci_write32(bdf, (uint8_t)(reg + 4), ~0u);
-			hi = pci_read32(bdf, (uint8_t)(reg + 4));
-		}
-		v &= ~0xfu;
+	fl = v & 1 ? PCI_RES_IO : v & (PCI_RES_64 | PCI_RES_PREF);
+	if (fl & PCI_RES_64) {
+		pci_write32(bdf, (uint8_t)(reg + 4), ~0u);
+		hi = pci_read32(bdf, (uint8_t)(reg + 4));
 	}
+	v &= fl & PCI_RES_IO ? ~3u : ~0xfu;
 	/* 0 read back: not implemented */
-	if (v)
-		add(bdf, reg, fl, (uint8_t)__builtin_ctz(v));
-	else if (hi)
-		add(bdf, reg, fl, (uint8_t)(32 + __builtin_ctz(hi)));
+	if (v | hi)
+		add(bdf, reg, fl)->order = (uint8_t)(v ? __builtin_ctz(v) : 32 + __builtin_ctz(hi));
 	return fl & PCI_RES_64;
 }
 
@@ -75,7 +67,7 @@ void pci_bars_size(uint16_t bdf, uint8_t bar_mask, uint8_t rom)
 {
 	if (!FW_HAS_PCI_BARS || !room(8))
 		return;
-	add(bdf, 0, PCI_RES_FUNC, 0);
+	add(bdf, 0, PCI_RES_FUNC);
 	for (uint8_t reg = PCI_BAR0; bar_mask; reg += 4, bar_mask >>= 1)
 		if ((bar_mask & 1) && probe(bdf, reg)) {
 			reg += 4;
@@ -91,7 +83,7 @@ bool pci_bars_bus_enter(uint16_t bdf)
 		full = true;
 	if (!room(2))
 		return false;
-	add(bdf, 0, PCI_RES_BUS_ENTER, 0);
+	add(bdf, 0, PCI_RES_BUS_ENTER);
 	depth++;
 	return true;
 }
@@ -99,7 +91,7 @@ bool pci_bars_bus_enter(uint16_t bdf)
 void pci_bars_bus_exit(uint16_t bdf)
 {
 	depth--;
-	add(bdf, 0, PCI_RES_BUS_EXIT, 0); /* its slot was kept free by room() */
+	add(bdf, 0, PCI_RES_BUS_EXIT); /* its slot was kept free by room() */
 }
 
 /* ---- assignment ---------------------------------------------------------- */
@@ -222,14 +214,12 @@ static const struct pci_res *assign_bus(struct alloc *a)
 }
 
 /* A bridge's windows: the pointers aligned to the window granularity
- * before what lies behind it and after; then its base/limit registers
- * (I/O 0x1c, memory 0x20, prefetchable 0x24: one dword each). */
+ * before what lies behind it and after; then its base/limit registers. */
 static void bridge(struct alloc *a)
 {
-	uint32_t start[K_N], before[K_N], reg[K_N], lo = 0, hi = 0;
-	unsigned pk = a->high ? K_HIGH : K_PREF;
+	static const uint8_t win_reg[K_N] = { PCI_IO_BASE, PCI_MEMORY_BASE, PCI_PREF_BASE, PCI_PREF_BASE };
+	uint32_t start[K_N], before[K_N];
 	const struct pci_res *exit;
-	uint16_t bdf;
 
 	for (unsigned k = 0; k < K_N; k++) {
 		before[k] = a->p[k];
@@ -239,39 +229,33 @@ static void bridge(struct alloc *a)
 	exit = assign_bus(a);
 	if (!exit)
 		return; /* cannot happen: room() keeps a slot for every exit */
-	bdf = exit->bdf;
 	for (unsigned k = 0; k < K_N; k++) {
-		uint32_t s = start[k], e = align_up(a->p[k], win_align(k));
+		uint32_t lo = start[k], hi = align_up(a->p[k], win_align(k));
 
 		/* Nothing behind: give the alignment back. */
-		a->p[k] = e == s ? before[k] : e;
-		if (k == K_PREF) { /* negated: [-e, -s) */
-			uint32_t t = -s;
+		a->p[k] = hi == lo ? before[k] : hi;
+		if (k == K_PREF) { /* negated: [-hi, -lo) */
+			uint32_t t = -lo;
 
-			s = -e;
-			e = t;
+			lo = -hi;
+			hi = t;
 		}
-		reg[k] = window(s, e, k);
-		if (k == pk) {
-			lo = s;
-			hi = e;
+		/* one prefetchable window: above 4 GiB or below */
+		if (!a->commit || (k >= K_PREF && (k == K_HIGH) != a->high))
+			continue;
+		pci_write32(exit->bdf, win_reg[k], window(lo, hi, k));
+		if (hi > 1u << (32 - PAGE_SHIFT)) {
+			pci_write32(exit->bdf, PCI_PREF_BASE_UPPER, lo >> (32 - PAGE_SHIFT));
+			pci_write32(exit->bdf, PCI_PREF_LIMIT_UPPER, (hi - 1) >> (32 - PAGE_SHIFT));
 		}
 	}
-	if (!a->commit)
-		return;
-	pci_write32(bdf, PCI_IO_BASE, reg[K_IO]);
-	pci_write32(bdf, PCI_MEMORY_BASE, reg[K_MEM]);
-	pci_write32(bdf, PCI_PREF_BASE, reg[pk]);
-	if (hi > 1u << (32 - PAGE_SHIFT)) {
-		pci_write32(bdf, PCI_PREF_BASE_UPPER, lo >> (32 - PAGE_SHIFT));
-		pci_write32(bdf, PCI_PREF_LIMIT_UPPER, (hi - 1) >> (32 - PAGE_SHIFT));
-	}
-	pci_write8(bdf, PCI_COMMAND, CMD_IO | CMD_MEM | CMD_MASTER);
+	if (a->commit)
+		pci_write8(exit->bdf, PCI_COMMAND, CMD_IO | CMD_MEM | CMD_MASTER);
 }
 
 unsigned pci_bars_assign(uint32_t mem_lo, uint32_t high_lo)
 {
-	static struct alloc a;
+	struct alloc a;
 
 	if (!FW_HAS_PCI_BARS)
 		return 0;

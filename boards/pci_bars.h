@@ -13,10 +13,11 @@
  * one pass with moving pointers gives every bridge a window that holds
  * exactly what lies behind it. */
 enum {
+	/* a BAR: its type bits as the BAR has them (PCI 3.0 6.2.5.1); 0 for
+	 * 32-bit memory and the expansion ROM */
 	PCI_RES_IO = 1,
-	PCI_RES_MEM = 2,
-	PCI_RES_PREF = 4,
-	PCI_RES_64 = 8,
+	PCI_RES_64 = 4,
+	PCI_RES_PREF = 8,
 	PCI_RES_FUNC = 16,       /* a function starts: bdf; reg = 0 */
 	PCI_RES_BUS_ENTER = 32,  /* a bridge's secondary side starts */
 	PCI_RES_BUS_EXIT = 64,   /* ... and ends: program its windows */

@@ -13,12 +13,18 @@
  * path plus its slot. */
 static void scan_bus(const struct pci_scan *s, uint8_t bus, unsigned path);
 
+/* pin: 1-4, or a fixed line PCI_KNOWN_IRQ(n) from the board's table */
 static void route_pin(const struct pci_scan *s, uint16_t bdf, uint8_t pin, unsigned path)
 {
-	if (pin < 1 || pin > 4)
-		return;
-	pin = (uint8_t)((pin - 1 + (path >> 8)) % 4 + 1);
-	pci_write8(bdf, PCI_INTERRUPT_LINE, s->irq_for((uint8_t)path, pin));
+	uint8_t line = pin & 0x7f;
+
+	if (!(pin & 0x80)) {
+		if (pin < 1 || pin > 4)
+			return;
+		pin = (uint8_t)((pin - 1 + (path >> 8)) % 4 + 1);
+		line = s->irq_for((uint8_t)path, pin);
+	}
+	pci_write8(bdf, PCI_INTERRUPT_LINE, line);
 }
 
 static uint8_t max_bus;
@@ -75,10 +81,7 @@ static void scan_bus(const struct pci_scan *s, uint8_t bus, unsigned path)
 			k = known(s, id);
 			if (k) {
 				pci_bars_size(bdf, k->bars, 0);
-				if (k->line & 0x80)
-					pci_write8(bdf, PCI_INTERRUPT_LINE, k->line & 0x7f);
-				else
-					route_pin(s, bdf, k->line, here);
+				route_pin(s, bdf, k->line, here);
 				continue;
 			}
 			hdr = (uint8_t)(pci_read32(bdf, PCI_HEADER_DWORD) >> 16);
