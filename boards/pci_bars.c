@@ -1,6 +1,6 @@
 /* BAR sizing and assignment. Sizing costs a write and a read per BAR (plus
  * the CF8 select); assignment one write per BAR, so functions whose BARs the
- * board knows skip the probes of unimplemented ones (pci_bars_size_known). */
+ * board knows skip the probes of unimplemented ones: pci_bars_size takes a mask. */
 #include "pci.h"
 #include "pci_bars.h"
 #include "fw_features.h"
@@ -128,13 +128,15 @@ static unsigned kind_of(const struct alloc *a, uint8_t fl)
 {
 	if (fl & PCI_RES_IO)
 		return K_IO;
-	if (!(fl & PCI_RES_PREF))
-		return K_MEM;
-	if (!a->high)
-		return K_PREF;
+	if (fl & PCI_RES_PREF) {
+		if (!a->high)
+			return K_PREF;
+		if (fl & PCI_RES_64)
+			return K_HIGH;
+	}
 	/* With 64-bit ones above 4 GiB, 32-bit prefetchable BARs share the
 	 * memory window (allowed: prefetchable may sit in non-prefetchable). */
-	return fl & PCI_RES_64 ? K_HIGH : K_MEM;
+	return K_MEM;
 }
 
 static void place(struct alloc *a, const struct pci_res *r)
@@ -177,9 +179,10 @@ static void flush_func(struct alloc *a)
 	a->cmd = a->bad = 0;
 }
 
-/* Base/limit registers for [lo, hi) in units of 1 << shift bytes: the
- * address bits 31:20 (memory) or 15:12 (I/O) of both ends, limit in the
- * upper half (pos); base > limit when there is nothing behind. */
+/* Base/limit registers of kind k for [lo, hi) in the pointer's units (bytes
+ * of I/O, pages of memory): the address bits 15:12 (I/O) or 31:20 (memory)
+ * of both ends, limit in the upper byte (I/O) or half; base > limit when
+ * there is nothing behind. */
 static uint32_t window(uint32_t lo, uint32_t hi, unsigned k)
 {
 	unsigned shift = k == K_IO ? 8 : 4, pos = k == K_IO ? 8 : 16;
@@ -218,19 +221,19 @@ static const struct pci_res *assign_bus(struct alloc *a)
 static void bridge(struct alloc *a)
 {
 	static const uint8_t win_reg[K_N] = { PCI_IO_BASE, PCI_MEMORY_BASE, PCI_PREF_BASE, PCI_PREF_BASE };
-	uint32_t start[K_N], before[K_N];
+	uint32_t before[K_N];
 	const struct pci_res *exit;
 
 	for (unsigned k = 0; k < K_N; k++) {
 		before[k] = a->p[k];
-		a->p[k] = start[k] = align_up(a->p[k], win_align(k));
+		a->p[k] = align_up(a->p[k], win_align(k));
 	}
 	a->cmd = 0; /* the bridge's COMMAND is written at its exit */
 	exit = assign_bus(a);
 	if (!exit)
 		return; /* cannot happen: room() keeps a slot for every exit */
 	for (unsigned k = 0; k < K_N; k++) {
-		uint32_t lo = start[k], hi = align_up(a->p[k], win_align(k));
+		uint32_t lo = align_up(before[k], win_align(k)), hi = align_up(a->p[k], win_align(k));
 
 		/* Nothing behind: give the alignment back. */
 		a->p[k] = hi == lo ? before[k] : hi;
@@ -255,19 +258,19 @@ static void bridge(struct alloc *a)
 
 unsigned pci_bars_assign(uint32_t mem_lo, uint32_t high_lo)
 {
-	struct alloc a;
+	struct alloc a = { .commit = false, .high = false };
 
 	if (!FW_HAS_PCI_BARS)
 		return 0;
 	/* A dry run first: 64-bit prefetchable BARs go above 4 GiB only when
 	 * everything does not fit below. */
-	a.commit = a.high = false;
 	for (;;) {
 		a.p[K_IO] = PCI_IO_LO;
 		a.p[K_MEM] = mem_lo;
 		a.p[K_PREF] = -PCI_MEM_HI;
 		a.p[K_HIGH] = high_lo;
-		a.failed = a.mem_failed = a.next = a.cmd = a.bad = 0;
+		/* cmd and bad: 0 from flush_func */
+		a.failed = a.next = 0;
 		/* an exit marker without its enter cannot be recorded */
 		assign_bus(&a);
 		flush_func(&a);

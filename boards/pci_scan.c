@@ -68,7 +68,7 @@ static void scan_bus(const struct pci_scan *s, uint8_t bus, unsigned path)
 			uint16_t bdf = PCI_BDF(bus, slot, fn);
 			const struct pci_known *k;
 			uint32_t id;
-			uint8_t hdr;
+			uint8_t hdr, pin, bars = 0, rom = 0;
 
 			if (s->isa_bridge && bdf == s->isa_bridge)
 				continue; /* multi-function, no pin, no BARs: go on to fn 1 */
@@ -80,19 +80,22 @@ static void scan_bus(const struct pci_scan *s, uint8_t bus, unsigned path)
 			}
 			k = known(s, id);
 			if (k) {
-				pci_bars_size(bdf, k->bars, 0);
-				route_pin(s, bdf, k->line, here);
-				continue;
+				hdr = 0x80; /* a multi-function chipset device: go on */
+				pin = k->line;
+				bars = k->bars;
+			} else {
+				hdr = (uint8_t)(pci_read32(bdf, PCI_HEADER_DWORD) >> 16);
+				pin = (uint8_t)(pci_read32(bdf, PCI_INTERRUPT_LINE) >> 8);
+				/* six BARs, two on a bridge; CardBus is left to the kernel */
+				if ((hdr & 0x7f) <= 1) {
+					bars = hdr & 0x7f ? 0x03 : 0x3f;
+					rom = hdr & 0x7f ? PCI_ROM_TYPE1 : PCI_ROM_TYPE0;
+				}
 			}
-			hdr = (uint8_t)(pci_read32(bdf, PCI_HEADER_DWORD) >> 16);
-			route_pin(s, bdf, (uint8_t)(pci_read32(bdf, PCI_INTERRUPT_LINE) >> 8), here);
-			/* six BARs, two on a bridge; CardBus is left to the kernel */
-			if ((hdr & 0x7f) == 0)
-				pci_bars_size(bdf, 0x3f, PCI_ROM_TYPE0);
-			if ((hdr & 0x7f) == 1) {
-				pci_bars_size(bdf, 0x03, PCI_ROM_TYPE1);
+			route_pin(s, bdf, pin, here);
+			pci_bars_size(bdf, bars, rom);
+			if ((hdr & 0x7f) == 1)
 				setup_bridge(s, bdf, bus, here);
-			}
 			if (fn == 0 && !(hdr & 0x80))
 				break;
 		}
