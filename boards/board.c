@@ -28,42 +28,43 @@ uint8_t board_pirq_irq(uint8_t pirq)
 	return (uint8_t)(BOARD_PIRQ_ROUTE >> (8 * (pirq & 3)));
 }
 
+/* Pages up to the one that holds the end of [0, x); 32 bits reach 16 TiB. */
+static uint32_t page_end(uint64_t x)
+{
+	return (uint32_t)((x + 0xfff) >> 12);
+}
+
 /* QEMU's pc_pci_hole64_start(): above RAM and any hotplug memory region
  * (etc/reserved-memory-end, only with maxmem), rounded up to 1 GiB; in pages. */
 static uint32_t hole64_start(const struct e820_map *m)
 {
-	uint64_t top = 1ull << 32, end;
+	uint32_t top = 1u << 20, end; /* 4 GiB */
+	uint64_t rsv;
 	uint16_t sel;
 	uint32_t size;
 
 	for (uint32_t i = 0; i < m->n; i++) {
-		end = m->e[i].addr + m->e[i].size;
+		end = page_end(m->e[i].addr + m->e[i].size);
 		if (m->e[i].type == E820_RAM && end > top)
 			top = end;
 	}
 	if (fw_cfg_find("etc/reserved-memory-end", &sel, &size) && size == 8) {
-		fw_cfg_read(sel, &end, 8);
+		fw_cfg_read(sel, &rsv, 8);
+		end = page_end(rsv);
 		if (end > top)
 			top = end;
 	}
-	return (uint32_t)(ALIGN_UP(top, 1ull << 30) >> 12);
+	return ALIGN_UP(top, 1u << (30 - 12));
 }
 
 void board_pci_assign(const struct board *b, const struct e820_map *m, uint64_t lowmem_top)
 {
-	struct pci_windows w;
 	unsigned failed;
 
 	if (b->kind == BOARD_MICROVM)
 		return;
-	/* I/O from 0xc000 as on real PCs: clear of QEMU's PM, hotplug and
-	 * fw_cfg ports; memory up to the I/O APIC at 0xfec00000. */
-	w.io_lo = 0xc000;
-	w.io_hi = 0x10000;
-	w.mem_lo = (b->pci_mem_lo ? b->pci_mem_lo : (uint32_t)lowmem_top + 0xfff) >> 12;
-	w.mem_hi = 0xfec00000u >> 12;
-	w.high_lo = hole64_start(m);
-	failed = pci_bars_assign(&w);
+	failed = pci_bars_assign((b->pci_mem_lo ? b->pci_mem_lo : (uint32_t)lowmem_top + 0xfff) >> 12,
+				 hole64_start(m));
 	if (failed)
-		console_log("pci: %u BARs did not fit and are left to the kernel", failed);
+		console_log("pci: %u BARs left to the kernel", failed);
 }

@@ -23,15 +23,15 @@ static const struct pci_known pc_known[] = {
 	{ 0, 0, 0 },
 };
 
+static const struct pci_scan pc_scan = { .irq_for = pc_irq_for, .skip_slot0 = 1, .isa_bridge = PIIX3_BDF,
+					   .known = pc_known };
+
 static void pc_setup(void)
 {
-	struct pci_scan scan = { .irq_for = pc_irq_for, .skip_slot0 = 1, .isa_bridge = PIIX3_BDF,
-				 .known = pc_known };
-
 	pci_write32(PIIX3_BDF, PIIX3_PIRQC, BOARD_PIRQ_ROUTE);
 	pci_write32(PIIX4_PM_BDF, PIIX4_PMBA, BOARD_PM_IO_BASE);
 	pci_write8(PIIX4_PM_BDF, PIIX4_PMREGMISC, 1);
-	pci_scan(&scan);
+	pci_scan(&pc_scan);
 }
 
 /* PAM0 high nibble: 0x3 = reads and writes to DRAM, 0x1 = reads only. */

@@ -12,6 +12,8 @@
 #define PCI_PRIMARY_BUS 0x18
 #define PCI_SUBORDINATE_BUS 0x1a
 #define PCI_INTERRUPT_LINE 0x3c
+#define PCI_ROM_TYPE0 0x30 /* expansion ROM of a header type 0 */
+#define PCI_ROM_TYPE1 0x38 /* ... and of a bridge (type 1) */
 
 /* 0: use CF8/CFC. */
 extern uintptr_t pci_ecam_base;
@@ -40,8 +42,7 @@ struct pci_scan {
 	 * multi-function and to have no interrupt pin: two reads saved. 0: none. */
 	uint16_t isa_bridge;
 	const struct pci_known *known; /* ends with device 0 */
-	uint8_t max_bus;
 };
-void pci_scan(struct pci_scan *s);
+void pci_scan(const struct pci_scan *s);
 
 #endif

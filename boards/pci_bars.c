@@ -1,14 +1,12 @@
 /* BAR sizing and assignment. Sizing costs a write and a read per BAR (plus
  * the CF8 select); assignment one write per BAR, so functions whose BARs the
- * board knows skip the probes of unimplemented ones (pci_bars_size_known). */
+ * board knows skip the probes of unimplemented ones: pci_bars_size takes a mask. */
 #include "pci.h"
 #include "pci_bars.h"
 #include "fw_features.h"
 
 #define PCI_COMMAND 0x04
 #define PCI_BAR0 0x10
-#define PCI_ROM_TYPE0 0x30
-#define PCI_ROM_TYPE1 0x38
 #define PCI_IO_BASE 0x1c     /* + I/O limit, secondary status */
 #define PCI_MEMORY_BASE 0x20 /* + memory limit */
 #define PCI_PREF_BASE 0x24   /* + prefetchable limit */
@@ -17,7 +15,6 @@
 #define CMD_IO 1
 #define CMD_MEM 2
 #define CMD_MASTER 4 /* a bridge forwards its devices' DMA upstream */
-#define ROM_ADDR_MASK 0xfffff800u
 #define MIN_MEM_ORDER 12 /* a page per BAR: no two devices share one */
 #define MAX_DEPTH 16
 
@@ -33,71 +30,51 @@ static bool room(unsigned n)
 	return !full;
 }
 
-static void add(uint16_t bdf, uint8_t reg, uint8_t flags, uint8_t order)
+/* The record's order is for the caller to set (markers have none). */
+static struct pci_res *add(uint16_t bdf, uint8_t reg, uint8_t flags)
 {
 	struct pci_res *r = &res[nres++];
 
 	r->bdf = bdf;
 	r->reg = reg;
 	r->flags = flags;
-	r->order = order;
+	return r;
 }
 
-/* Writes all ones, reads back the writable address bits: the lowest is the
- * size. Returns the offset of the BAR's last dword (a 64-bit BAR uses two). */
-static uint8_t probe(uint16_t bdf, uint8_t reg)
+/* Writes ones, reads back the writable address bits: the lowest is the size
+ * (bit 0 is written 0: read-only in a BAR, the ROM's decode enable, which
+ * stays off). Returns true for a 64-bit BAR, whose upper dword is the next. */
+static bool probe(uint16_t bdf, uint8_t reg)
 {
-	uint32_t v, lo, hi = 0;
+	uint32_t v, hi = 0;
 	uint8_t fl;
 
-	pci_write32(bdf, reg, ~0u);
+	pci_write32(bdf, reg, ~1u);
 	v = pci_read32(bdf, reg);
-	if (!v)
-		return reg; /* not implemented */
-	if (v & 1) {
-		fl = PCI_RES_IO;
-		lo = v & ~3u;
-	} else {
-		fl = (uint8_t)(PCI_RES_MEM | (v & 8 ? PCI_RES_PREF : 0));
-		lo = v & ~0xfu;
-		if ((v & 6) == 4) {
-			fl |= PCI_RES_64;
-			pci_write32(bdf, (uint8_t)(reg + 4), ~0u);
-			hi = pci_read32(bdf, (uint8_t)(reg + 4));
-		}
+	fl = v & 1 ? PCI_RES_IO : v & (PCI_RES_64 | PCI_RES_PREF);
+	if (fl & PCI_RES_64) {
+		pci_write32(bdf, (uint8_t)(reg + 4), ~0u);
+		hi = pci_read32(bdf, (uint8_t)(reg + 4));
 	}
-	if (lo)
-		add(bdf, reg, fl, (uint8_t)__builtin_ctz(lo));
-	else if (hi)
-		add(bdf, reg, fl, (uint8_t)(32 + __builtin_ctz(hi)));
-	return (fl & PCI_RES_64) ? (uint8_t)(reg + 4) : reg;
+	v &= fl & PCI_RES_IO ? ~3u : ~0xfu;
+	/* 0 read back: not implemented */
+	if (v | hi)
+		add(bdf, reg, fl)->order = (uint8_t)(v ? __builtin_ctz(v) : 32 + __builtin_ctz(hi));
+	return fl & PCI_RES_64;
 }
 
-void pci_bars_size(uint16_t bdf, uint8_t header_type)
+void pci_bars_size(uint16_t bdf, uint8_t bar_mask, uint8_t rom)
 {
-	bool bridge = (header_type & 0x7f) == 1;
-	uint8_t rom = bridge ? PCI_ROM_TYPE1 : PCI_ROM_TYPE0;
-	uint32_t v;
-
-	if (!FW_HAS_PCI_BARS || (header_type & 0x7f) > 1 || !room(8))
-		return; /* CardBus: left to the kernel */
-	add(bdf, 0, PCI_RES_FUNC, 0);
-	for (uint8_t reg = PCI_BAR0; reg < (bridge ? 0x18 : 0x28); reg += 4)
-		reg = probe(bdf, reg);
-	pci_write32(bdf, rom, ROM_ADDR_MASK);
-	v = pci_read32(bdf, rom) & ROM_ADDR_MASK;
-	if (v)
-		add(bdf, rom, PCI_RES_MEM, (uint8_t)__builtin_ctz(v));
-}
-
-void pci_bars_size_known(uint16_t bdf, uint8_t bar_mask)
-{
-	if (!FW_HAS_PCI_BARS || !room(7))
+	if (!FW_HAS_PCI_BARS || !room(8))
 		return;
-	add(bdf, 0, PCI_RES_FUNC, 0);
-	for (uint8_t i = 0; i < 6; i++)
-		if (bar_mask >> i & 1)
-			probe(bdf, (uint8_t)(PCI_BAR0 + 4 * i));
+	add(bdf, 0, PCI_RES_FUNC);
+	for (uint8_t reg = PCI_BAR0; bar_mask; reg += 4, bar_mask >>= 1)
+		if ((bar_mask & 1) && probe(bdf, reg)) {
+			reg += 4;
+			bar_mask >>= 1;
+		}
+	if (rom)
+		probe(bdf, rom);
 }
 
 bool pci_bars_bus_enter(uint16_t bdf)
@@ -106,7 +83,7 @@ bool pci_bars_bus_enter(uint16_t bdf)
 		full = true;
 	if (!room(2))
 		return false;
-	add(bdf, 0, PCI_RES_BUS_ENTER, 0);
+	add(bdf, 0, PCI_RES_BUS_ENTER);
 	depth++;
 	return true;
 }
@@ -114,7 +91,7 @@ bool pci_bars_bus_enter(uint16_t bdf)
 void pci_bars_bus_exit(uint16_t bdf)
 {
 	depth--;
-	add(bdf, 0, PCI_RES_BUS_EXIT, 0); /* its slot was kept free by room() */
+	add(bdf, 0, PCI_RES_BUS_EXIT); /* its slot was kept free by room() */
 }
 
 /* ---- assignment ---------------------------------------------------------- */
@@ -122,67 +99,69 @@ void pci_bars_bus_exit(uint16_t bdf)
 /* Four moving pointers, all 32-bit: I/O in bytes, memory in 4 KiB pages
  * (no memory BAR gets less than a page, so no two devices share one). The
  * prefetchable one grows down from the top of the 32-bit window towards the
- * memory one, so the two never interleave. */
+ * memory one, so the two never interleave; it is kept negated, so that all
+ * four grow up alike and its addresses are the negated pointer. */
 enum { K_IO, K_MEM, K_PREF, K_HIGH, K_N };
 #define PAGE_SHIFT 12
 #define HIGH_LIMIT (1u << (40 - PAGE_SHIFT)) /* QEMU's default 40-bit guest addresses */
-/* Bridge window granularity: 4 KiB of I/O, 1 MiB of memory. */
-static const uint32_t win_align[K_N] = { 0x1000, 0x100, 0x100, 0x100 };
 
 struct alloc {
 	uint32_t p[K_N];
-	const struct pci_windows *w;
 	bool high, commit;
 	unsigned failed, mem_failed, next; /* next: index into res */
 	uint16_t func;
 	uint8_t cmd, bad;
 };
 
-static uint32_t align_ptr(uint32_t p, uint32_t a, bool down)
+static uint32_t align_up(uint32_t p, uint32_t a)
 {
-	return down ? p & ~(a - 1) : (p + a - 1) & ~(a - 1);
+	return (p + a - 1) & ~(a - 1);
+}
+
+/* Bridge window granularity: 4 KiB of I/O, 1 MiB (256 pages) of memory. */
+static uint32_t win_align(unsigned k)
+{
+	return k == K_IO ? 0x1000 : 0x100;
 }
 
 static unsigned kind_of(const struct alloc *a, uint8_t fl)
 {
 	if (fl & PCI_RES_IO)
 		return K_IO;
-	if ((fl & (PCI_RES_PREF | PCI_RES_64)) == (PCI_RES_PREF | PCI_RES_64) && a->high)
-		return K_HIGH;
+	if (fl & PCI_RES_PREF) {
+		if (!a->high)
+			return K_PREF;
+		if (fl & PCI_RES_64)
+			return K_HIGH;
+	}
 	/* With 64-bit ones above 4 GiB, 32-bit prefetchable BARs share the
 	 * memory window (allowed: prefetchable may sit in non-prefetchable). */
-	return (fl & PCI_RES_PREF) && !a->high ? K_PREF : K_MEM;
+	return K_MEM;
 }
 
 static void place(struct alloc *a, const struct pci_res *r)
 {
 	unsigned k = kind_of(a, r->flags);
 	int order = r->order - (k == K_IO ? 0 : PAGE_SHIFT);
-	uint32_t size, addr = 0, old = a->p[k];
-	uint32_t limit = k == K_IO ? a->w->io_hi : k == K_MEM ? a->p[K_PREF] : HIGH_LIMIT;
+	uint32_t base, end, addr = 0, old = a->p[k];
+	/* memory and prefetchable end where the other one is */
+	uint32_t limit = k == K_IO ? PCI_IO_HI : k == K_HIGH ? HIGH_LIMIT : -a->p[K_MEM + K_PREF - k];
+	uint8_t dec = k == K_IO ? CMD_IO : CMD_MEM;
 
-	if (order < 0)
-		order = 0;
-	if (order < 28) {
-		size = 1u << order;
-		if (k == K_PREF) {
-			addr = (old - size) & ~(size - 1);
-			a->p[k] = size <= old && addr >= a->p[K_MEM] ? addr : 0;
-		} else {
-			addr = align_ptr(old, size, false);
-			a->p[k] = addr + size <= limit && addr >= old ? addr + size : 0;
-		}
+	/* Sizes below a page take one; 1 << 31 pages never fit, and make the
+	 * end wrap, which the end > old test catches too. */
+	order = order < 0 ? 0 : order > 31 ? 31 : order;
+	base = align_up(old, 1u << order);
+	end = base + (1u << order);
+	if (end > old && end <= limit) {
+		a->p[k] = end;
+		addr = k == K_PREF ? -end : base;
 	} else {
-		a->p[k] = 0;
-	}
-	if (!a->p[k]) {
-		a->p[k] = old;
 		a->failed++;
 		a->mem_failed += k != K_IO;
-		a->bad |= k == K_IO ? CMD_IO : CMD_MEM;
-		addr = 0; /* unassigned: the kernel will place it */
+		a->bad |= dec; /* unassigned: the kernel will place it */
 	}
-	a->cmd |= k == K_IO ? CMD_IO : CMD_MEM;
+	a->cmd |= dec;
 	if (!a->commit)
 		return;
 	/* memory: the page number split into the BAR's two dwords */
@@ -200,12 +179,14 @@ static void flush_func(struct alloc *a)
 	a->cmd = a->bad = 0;
 }
 
-/* Base/limit registers for [lo, hi) in units of 1 << shift bytes: the
- * address bits 31:20 (memory) or 15:12 (I/O) of both ends, limit in the
- * upper half (pos); base > limit when there is nothing behind. */
-static uint32_t window(uint32_t lo, uint32_t hi, unsigned shift, unsigned pos)
+/* Base/limit registers of kind k for [lo, hi) in the pointer's units (bytes
+ * of I/O, pages of memory): the address bits 15:12 (I/O) or 31:20 (memory)
+ * of both ends, limit in the upper byte (I/O) or half; base > limit when
+ * there is nothing behind. */
+static uint32_t window(uint32_t lo, uint32_t hi, unsigned k)
 {
-	uint32_t mask = pos == 8 ? 0xf0 : 0xfff0;
+	unsigned shift = k == K_IO ? 8 : 4, pos = k == K_IO ? 8 : 16;
+	uint32_t mask = k == K_IO ? 0xf0 : 0xfff0;
 
 	if (hi == lo)
 		return mask;
@@ -239,70 +220,66 @@ static const struct pci_res *assign_bus(struct alloc *a)
  * before what lies behind it and after; then its base/limit registers. */
 static void bridge(struct alloc *a)
 {
-	uint32_t start[K_N], before[K_N], lo[K_N], hi[K_N];
-	unsigned pk = a->high ? K_HIGH : K_PREF;
+	static const uint8_t win_reg[K_N] = { PCI_IO_BASE, PCI_MEMORY_BASE, PCI_PREF_BASE, PCI_PREF_BASE };
+	uint32_t before[K_N];
 	const struct pci_res *exit;
-	uint16_t bdf;
 
 	for (unsigned k = 0; k < K_N; k++) {
 		before[k] = a->p[k];
-		a->p[k] = start[k] = align_ptr(a->p[k], win_align[k], k == K_PREF);
+		a->p[k] = align_up(a->p[k], win_align(k));
 	}
 	a->cmd = 0; /* the bridge's COMMAND is written at its exit */
 	exit = assign_bus(a);
 	if (!exit)
 		return; /* cannot happen: room() keeps a slot for every exit */
-	bdf = exit->bdf;
 	for (unsigned k = 0; k < K_N; k++) {
-		uint32_t s = start[k], e = align_ptr(a->p[k], win_align[k], k == K_PREF);
+		uint32_t lo = align_up(before[k], win_align(k)), hi = align_up(a->p[k], win_align(k));
 
-		lo[k] = k == K_PREF ? e : s;
-		hi[k] = k == K_PREF ? s : e;
 		/* Nothing behind: give the alignment back. */
-		a->p[k] = e == s ? before[k] : e;
+		a->p[k] = hi == lo ? before[k] : hi;
+		if (k == K_PREF) { /* negated: [-hi, -lo) */
+			uint32_t t = -lo;
+
+			lo = -hi;
+			hi = t;
+		}
+		/* one prefetchable window: above 4 GiB or below */
+		if (!a->commit || (k >= K_PREF && (k == K_HIGH) != a->high))
+			continue;
+		pci_write32(exit->bdf, win_reg[k], window(lo, hi, k));
+		if (hi > 1u << (32 - PAGE_SHIFT)) {
+			pci_write32(exit->bdf, PCI_PREF_BASE_UPPER, lo >> (32 - PAGE_SHIFT));
+			pci_write32(exit->bdf, PCI_PREF_LIMIT_UPPER, (hi - 1) >> (32 - PAGE_SHIFT));
+		}
 	}
-	if (!a->commit)
-		return;
-	pci_write32(bdf, PCI_IO_BASE, window(lo[K_IO], hi[K_IO], 8, 8));
-	pci_write32(bdf, PCI_MEMORY_BASE, window(lo[K_MEM], hi[K_MEM], 4, 16));
-	pci_write32(bdf, PCI_PREF_BASE, window(lo[pk], hi[pk], 4, 16));
-	if (hi[pk] > 1u << (32 - PAGE_SHIFT)) {
-		pci_write32(bdf, PCI_PREF_BASE_UPPER, lo[pk] >> (32 - PAGE_SHIFT));
-		pci_write32(bdf, PCI_PREF_LIMIT_UPPER, (hi[pk] - 1) >> (32 - PAGE_SHIFT));
-	}
-	pci_write8(bdf, PCI_COMMAND, CMD_IO | CMD_MEM | CMD_MASTER);
+	if (a->commit)
+		pci_write8(exit->bdf, PCI_COMMAND, CMD_IO | CMD_MEM | CMD_MASTER);
 }
 
-static unsigned run(struct alloc *a)
+unsigned pci_bars_assign(uint32_t mem_lo, uint32_t high_lo)
 {
-	a->p[K_IO] = a->w->io_lo;
-	a->p[K_MEM] = a->w->mem_lo;
-	a->p[K_PREF] = a->w->mem_hi;
-	a->p[K_HIGH] = a->w->high_lo;
-	a->failed = a->mem_failed = a->next = a->cmd = a->bad = 0;
-	/* an exit marker without its enter cannot be recorded */
-	assign_bus(a);
-	flush_func(a);
-	return a->failed;
-}
-
-unsigned pci_bars_assign(const struct pci_windows *w)
-{
-	static struct alloc a;
-	unsigned failed;
+	struct alloc a = { .commit = false, .high = false };
 
 	if (!FW_HAS_PCI_BARS)
 		return 0;
-	a.w = w;
-	a.commit = false;
-	a.high = false;
 	/* A dry run first: 64-bit prefetchable BARs go above 4 GiB only when
 	 * everything does not fit below. */
-	run(&a);
-	a.high = a.mem_failed != 0;
-	a.commit = true;
-	failed = run(&a);
+	for (;;) {
+		a.p[K_IO] = PCI_IO_LO;
+		a.p[K_MEM] = mem_lo;
+		a.p[K_PREF] = -PCI_MEM_HI;
+		a.p[K_HIGH] = high_lo;
+		/* cmd and bad: 0 from flush_func */
+		a.failed = a.next = 0;
+		/* an exit marker without its enter cannot be recorded */
+		assign_bus(&a);
+		flush_func(&a);
+		if (a.commit)
+			break;
+		a.high = a.mem_failed != 0;
+		a.commit = true;
+	}
 	nres = depth = 0;
 	full = false;
-	return failed;
+	return a.failed;
 }

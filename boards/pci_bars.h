@@ -13,10 +13,11 @@
  * one pass with moving pointers gives every bridge a window that holds
  * exactly what lies behind it. */
 enum {
+	/* a BAR: its type bits as the BAR has them (PCI 3.0 6.2.5.1); 0 for
+	 * 32-bit memory and the expansion ROM */
 	PCI_RES_IO = 1,
-	PCI_RES_MEM = 2,
-	PCI_RES_PREF = 4,
-	PCI_RES_64 = 8,
+	PCI_RES_64 = 4,
+	PCI_RES_PREF = 8,
 	PCI_RES_FUNC = 16,       /* a function starts: bdf; reg = 0 */
 	PCI_RES_BUS_ENTER = 32,  /* a bridge's secondary side starts */
 	PCI_RES_BUS_EXIT = 64,   /* ... and ends: program its windows */
@@ -31,26 +32,26 @@ struct pci_res {
 
 #define PCI_RES_MAX 256
 
-/* [lo, hi): I/O ports in bytes, memory in 4 KiB pages. */
-struct pci_windows {
-	uint32_t io_lo, io_hi;
-	uint32_t mem_lo, mem_hi; /* the 32-bit window */
-	uint32_t high_lo;        /* 64-bit prefetchable BARs that do not fit below */
-};
+/* The windows, as on real PCs: I/O from 0xc000, clear of QEMU's PM,
+ * hotplug and fw_cfg ports, to the top of I/O space; memory from the
+ * board's start up to the I/O APIC at 0xfec00000. In 4 KiB pages. */
+#define PCI_IO_LO 0xc000
+#define PCI_IO_HI 0x10000
+#define PCI_MEM_HI (0xfec00000u >> 12)
 
-/* Sizes the BARs (six for header type 0, two for type 1) and the expansion
- * ROM of a function and records them. Does nothing once the table is full
+/* Sizes the BARs in bar_mask (bit i: BAR i; a 64-bit one takes the next
+ * bit's place too) and, unless rom is 0, the expansion ROM at that offset,
+ * and records them. Functions whose BARs the board knows pass just those,
+ * skipping the probes of the others. Does nothing once the table is full
  * (the kernel then assigns what is left: BARs stay 0, decoding off). */
-void pci_bars_size(uint16_t bdf, uint8_t header_type);
-/* Records the BARs a chipset function is known to implement (mask bit i =
- * BAR i), skipping the probes of the others. */
-void pci_bars_size_known(uint16_t bdf, uint8_t bar_mask);
+void pci_bars_size(uint16_t bdf, uint8_t bar_mask, uint8_t rom);
 /* Around the scan of a bridge's buses; exit only when enter said true. */
 bool pci_bars_bus_enter(uint16_t bdf);
 void pci_bars_bus_exit(uint16_t bdf);
-/* Assigns everything recorded: 64-bit prefetchable BARs below 4 GiB when
- * all fit there, otherwise from w->high_lo. Returns the number of BARs left
- * unassigned for want of room. Resets the table. */
-unsigned pci_bars_assign(const struct pci_windows *w);
+/* Assigns everything recorded, memory from page mem_lo on; 64-bit
+ * prefetchable BARs below 4 GiB when all fit there, otherwise from page
+ * high_lo. Returns the number of BARs left unassigned for want of room.
+ * Resets the table. */
+unsigned pci_bars_assign(uint32_t mem_lo, uint32_t high_lo);
 
 #endif

@@ -30,11 +30,11 @@ static const struct pci_known q35_known[] = {
 	{ 0, 0, 0 },
 };
 
+static const struct pci_scan q35_scan = { .irq_for = q35_irq_for, .skip_slot0 = 1, .isa_bridge = ICH9_LPC_BDF,
+					   .known = q35_known };
+
 static void q35_setup(void)
 {
-	struct pci_scan scan = { .irq_for = q35_irq_for, .skip_slot0 = 1, .isa_bridge = ICH9_LPC_BDF,
-				 .known = q35_known };
-
 	/* Before any ACPI read: QEMU puts this window into MCFG. */
 	pci_write32(MCH_BDF, MCH_PCIEXBAR, Q35_ECAM_BASE | 1);
 	pci_ecam_base = Q35_ECAM_BASE;
@@ -42,7 +42,7 @@ static void q35_setup(void)
 	pci_write8(ICH9_LPC_BDF, ICH9_ACPI_CTRL, 0x80);
 	pci_write32(ICH9_LPC_BDF, ICH9_PIRQA_ROUT, BOARD_PIRQ_ROUTE);
 	pci_write32(ICH9_LPC_BDF, ICH9_PIRQE_ROUT, BOARD_PIRQ_ROUTE);
-	pci_scan(&scan);
+	pci_scan(&q35_scan);
 }
 
 /* The kernel trusts MMCONFIG only when the window is reserved in the map. */

@@ -19,17 +19,22 @@
 #define MEM64 0x4
 #define GB (1ull << 30)
 
+/* The windows, memory and high in pages. */
+struct windows {
+	uint32_t io_lo, io_hi, mem_lo, mem_hi, high_lo;
+};
+
 /* pc-like: I/O 0xc000-0xffff, memory 0x20000000-0xfec00000, high at 4 GiB */
-static const struct pci_windows pc_win = { 0xc000, 0x10000, 0x20000, 0xfec00, 0x100000 };
+static const struct windows pc_win = { PCI_IO_LO, PCI_IO_HI, 0x20000, PCI_MEM_HI, 0x100000 };
 
 static uint8_t irq_for(uint8_t slot, uint8_t pin) { return (uint8_t)(slot * 4 + pin); }
 
-static unsigned scan_and_assign(const struct pci_windows *w)
+static unsigned scan_and_assign(const struct windows *w)
 {
 	struct pci_scan s = { .irq_for = irq_for };
 
 	pci_scan(&s);
-	return pci_bars_assign(w);
+	return pci_bars_assign(w->mem_lo, w->high_lo);
 }
 
 struct span { uint64_t lo, hi; bool io; };
@@ -172,7 +177,7 @@ static void test_64bit_pref_moves_above_4g_when_too_big(void **state)
 	struct fake_fn *fb = fake_pci_add(0, 3, 0, 0x11111234, 0);
 	struct fake_fn *rp = fake_pci_add(0, 4, 0, 0x000c1b36, 1);
 	struct fake_fn *nic = fake_pci_add(1, 0, 0, 0x10411af4, 0);
-	static const struct pci_windows q35 = { 0xc000, 0x10000, 0xc0000, 0xfec00, 0x140000 };
+	static const struct windows q35 = { PCI_IO_LO, PCI_IO_HI, 0xc0000, PCI_MEM_HI, 0x140000 };
 	uint64_t lo, hi;
 
 	(void)state;
@@ -244,7 +249,7 @@ static void test_known_functions_skip_probes(void **state)
 	fake_pci_add(0, 1, 0, 0x70008086, 0x80);
 	fake_pci_bar(ide, 4, 0x10, IO);
 	pci_scan(&s);
-	assert_int_equal(pci_bars_assign(&pc_win), 0);
+	assert_int_equal(pci_bars_assign(pc_win.mem_lo, pc_win.high_lo), 0);
 	assert_int_equal(fake_pci_bar_addr(ide, 4), 0xc000);
 	assert_int_equal(ide->cfg[0x04], 1);
 	assert_int_equal(pm->cfg[0x3c], 9);
