@@ -2,6 +2,8 @@
  * protocol, Documentation/x86/boot.rst "32-bit BOOT PROTOCOL"). */
 #include "bzimage.h"
 
+_Static_assert(offsetof(struct e820_entry, type) == 16, "e820 records are copied whole");
+
 enum bzimage_status bzimage_check(const void *setup, size_t len, struct bzimage_info *info)
 {
 	memset(info, 0, sizeof(*info));
@@ -78,8 +80,7 @@ void bzimage_zero_page(void *bp, const void *setup, size_t setup_len,
 
 	put8(bp, BP_E820_ENTRIES, (uint8_t)n);
 	for (uint32_t i = 0; i < n; i++) {
-		put64(bp, BP_E820_TABLE + i * 20, m->e[i].addr);
-		put64(bp, BP_E820_TABLE + i * 20 + 8, m->e[i].size);
-		put32(bp, BP_E820_TABLE + i * 20 + 16, m->e[i].type);
+		/* struct e820_entry starts with the same addr, size, type (asserted above) */
+		memcpy((uint8_t *)bp + BP_E820_TABLE + i * 20, &m->e[i], 20);
 	}
 }

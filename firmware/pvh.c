@@ -1,6 +1,8 @@
 /* PVH: the ELF check and hvm_start_info (version 1, with the memory map). */
 #include "pvh.h"
 
+_Static_assert(offsetof(struct e820_entry, type) == 16, "e820 records are copied whole");
+
 bool pvh_elf_header_ok(const void *hdr, size_t len)
 {
 	const uint8_t *h = hdr;
@@ -35,10 +37,7 @@ void pvh_start_info(void *page, uint32_t page_phys, uint32_t cmdline_addr,
 	put64(p, 40, page_phys + PVH_MEMMAP_OFF);
 	put32(p, 48, m->n);
 	for (uint32_t i = 0; i < m->n; i++) {
-		uint8_t *e = p + PVH_MEMMAP_OFF + i * PVH_MEMMAP_ENTRY;
-
-		put64(e, 0, m->e[i].addr);
-		put64(e, 8, m->e[i].size);
-		put32(e, 16, m->e[i].type);
+		/* struct e820_entry starts with the same addr, size, type (asserted above) */
+		memcpy(p + PVH_MEMMAP_OFF + i * PVH_MEMMAP_ENTRY, &m->e[i], 20);
 	}
 }
