@@ -7,7 +7,7 @@ _Static_assert(offsetof(struct e820_entry, type) == 16, "e820 records are copied
 enum bzimage_status bzimage_check(const void *setup, size_t len, struct bzimage_info *info)
 {
 	memset(info, 0, sizeof(*info));
-	if (len < HDR_MAGIC + 8 || memcmp((const uint8_t *)setup + HDR_MAGIC, "HdrS", 4) ||
+	if (len < HDR_MAGIC + 8 || get32(setup, HDR_MAGIC) != HDR_MAGIC_HDRS ||
 	    get16(setup, HDR_BOOT_FLAG) != 0xaa55)
 		return BZIMAGE_NOT_LINUX;
 	info->version = get16(setup, HDR_VERSION);
@@ -75,7 +75,7 @@ void bzimage_zero_page(void *bp, const void *setup, size_t setup_len,
 	put32(bp, HDR_RAMDISK_IMAGE, (uint32_t)lay->initrd_addr);
 	put32(bp, HDR_RAMDISK_SIZE, lay->initrd_size);
 	put32(bp, BP_EXT_RAMDISK_IMAGE, (uint32_t)(lay->initrd_addr >> 32));
-	put32(bp, BP_EXT_RAMDISK_SIZE, 0);
+	/* BP_EXT_RAMDISK_SIZE stays 0 from the memset: initrd_size is 32-bit */
 	put64(bp, BP_ACPI_RSDP_ADDR, rsdp);
 
 	put8(bp, BP_E820_ENTRIES, (uint8_t)n);

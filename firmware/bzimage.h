@@ -26,6 +26,7 @@
 #define HDR_BOOT_FLAG 0x1fe
 #define HDR_HEADER_END_BYTE 0x201 /* the header ends at 0x202 + this byte */
 #define HDR_MAGIC 0x202           /* "HdrS" */
+#define HDR_MAGIC_HDRS 0x53726448 /* "HdrS" as a little-endian dword */
 #define HDR_VERSION 0x206
 #define HDR_TYPE_OF_LOADER 0x210
 #define HDR_LOADFLAGS 0x211

@@ -12,32 +12,29 @@ static void emit(struct out *o, char c)
 		o->buf[o->len++] = c;
 }
 
-/* v /= base, returning the remainder, in 16-bit steps: a 64-bit division
- * would pull in libgcc, which a 32-bit freestanding build does not have. */
-static unsigned divmod(uint64_t *v, unsigned base)
-{
-	uint64_t q = 0;
-	uint32_t r = 0;
-
-	for (int shift = 48; shift >= 0; shift -= 16) {
-		uint32_t cur = r << 16 | (uint32_t)(*v >> shift & 0xffff);
-
-		q |= (uint64_t)(cur / base) << shift;
-		r = cur % base;
-	}
-	*v = q;
-	return r;
-}
-
+/* Digits by long division in 16-bit steps over the four 16-bit words: a
+ * 64-bit division would pull in libgcc, which a 32-bit freestanding build
+ * does not have. */
 static void emit_num(struct out *o, uint64_t v, unsigned base, int width)
 {
+	union {
+		uint64_t v;
+		uint16_t w[4]; /* little-endian: w[3] is the top word */
+	} q = { v };
 	char tmp[24];
 	int n = 0;
 
 	do {
-		unsigned d = divmod(&v, base);
-		tmp[n++] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
-	} while (v);
+		uint32_t r = 0;
+
+		for (int i = 3; i >= 0; i--) {
+			uint32_t cur = r << 16 | q.w[i];
+
+			q.w[i] = (uint16_t)(cur / base);
+			r = cur % base;
+		}
+		tmp[n++] = (char)(r < 10 ? '0' + r : 'a' + r - 10);
+	} while (q.v);
 	while (width-- > n)
 		emit(o, '0');
 	while (n)

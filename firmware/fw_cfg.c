@@ -28,7 +28,7 @@ static uint32_t dma_run(uint32_t control, uint64_t addr, uint32_t len)
 
 int fw_cfg_init(void)
 {
-	char sig[4];
+	uint32_t sig;
 
 	/* One inl: the DMA address register reads back "QEMU CFG". */
 	if (inl(FW_CFG_PORT_DMA_HI) == FW_CFG_DMA_SIGNATURE_HI) {
@@ -36,8 +36,8 @@ int fw_cfg_init(void)
 		return 0;
 	}
 	outw(FW_CFG_PORT_SEL, FW_CFG_SIGNATURE);
-	insb(FW_CFG_PORT_DATA, sig, 4);
-	return memcmp(sig, "QEMU", 4) == 0 ? 0 : -1;
+	insb(FW_CFG_PORT_DATA, &sig, 4);
+	return sig == FW_CFG_DMA_SIGNATURE_HI ? 0 : -1;
 }
 
 bool fw_cfg_dma_available(void)

@@ -37,7 +37,8 @@
 #define FW_CFG_DMA_CTL_SELECT 0x08
 #define FW_CFG_DMA_CTL_WRITE 0x10
 
-/* "QEMU" as an inl of the DMA address register returns it on little-endian x86. */
+/* "QEMU" as a little-endian dword: the signature item, and what an inl of
+ * the DMA address register returns. */
 #define FW_CFG_DMA_SIGNATURE_HI 0x554d4551u
 
 #define FW_CFG_MAX_FILE_PATH 56

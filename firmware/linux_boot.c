@@ -68,7 +68,7 @@ static void boot_bzimage(struct memmap *mm, uint64_t rsdp, const void *setup,
 		fatal(TRACE_ERR_FWCFG_BAD, "fw_cfg has a bzImage header but no kernel data");
 	/* QEMU may append setup_data after the image, never cut it short */
 	if (lay.kernel_size < info->syssize)
-		fatal(TRACE_ERR_TRUNCATED, "truncated bzImage: %u bytes of kernel, its header says %llu",
+		fatal(TRACE_ERR_TRUNCATED, "truncated bzImage: %u bytes of kernel, header says %llu",
 		      lay.kernel_size, (unsigned long long)info->syssize);
 	if (bzimage_place(info, &mm->e820, mm->high_base, &lay))
 		fatal(TRACE_ERR_NO_MEMORY,
@@ -137,6 +137,5 @@ void linux_boot(struct memmap *mm, uint64_t rsdp)
 	}
 	if (fw_cfg_read32(FW_CFG_KERNEL_SIZE) == 0)
 		fatal(TRACE_ERR_NO_KERNEL, "no kernel: start QEMU with -kernel (bzImage or PVH vmlinux)");
-	fatal(TRACE_ERR_NOT_A_KERNEL,
-	      "the -kernel file is neither a Linux bzImage (no HdrS header) nor a PVH ELF");
+	fatal(TRACE_ERR_NOT_A_KERNEL, "the -kernel file is neither a Linux bzImage nor a PVH ELF");
 }
