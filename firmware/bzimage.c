@@ -3,10 +3,10 @@
 #include "bzimage.h"
 
 _Static_assert(offsetof(struct e820_entry, type) == 16, "e820 records are copied whole");
+_Static_assert(E820_MAX <= BP_E820_MAX, "any e820_map fits the zero page");
 
 enum bzimage_status bzimage_check(const void *setup, size_t len, struct bzimage_info *info)
 {
-	memset(info, 0, sizeof(*info));
 	if (len < HDR_MAGIC + 8 || get32(setup, HDR_MAGIC) != HDR_MAGIC_HDRS ||
 	    get16(setup, HDR_BOOT_FLAG) != 0xaa55)
 		return BZIMAGE_NOT_LINUX;
@@ -18,11 +18,10 @@ enum bzimage_status bzimage_check(const void *setup, size_t len, struct bzimage_
 		return BZIMAGE_TOO_OLD;
 	info->relocatable = ((const uint8_t *)setup)[HDR_RELOCATABLE] != 0;
 	info->initrd_addr_max = get32(setup, HDR_INITRD_ADDR_MAX);
-	info->kernel_alignment = get32(setup, HDR_KERNEL_ALIGNMENT);
 	info->cmdline_size = get32(setup, HDR_CMDLINE_SIZE);
 	info->pref_address = get64(setup, HDR_PREF_ADDRESS);
 	info->init_size = get32(setup, HDR_INIT_SIZE);
-	info->syssize = (uint64_t)get32(setup, HDR_SYSSIZE) * 16;
+	info->syssize = get32(setup, HDR_SYSSIZE);
 	info->initrd_above_4g = (get16(setup, HDR_XLOADFLAGS) & XLF_CAN_BE_LOADED_ABOVE_4G) != 0;
 	return BZIMAGE_OK;
 }
@@ -58,7 +57,7 @@ void bzimage_zero_page(void *bp, const void *setup, size_t setup_len,
 		       uint64_t rsdp, const struct e820_map *m)
 {
 	size_t hdr_end = 0;
-	uint32_t n = MIN(m->n, (uint32_t)BP_E820_MAX);
+	uint32_t n = m->n;
 
 	memset(bp, 0, BP_SIZE);
 	/* boot.rst: copy the setup header from 0x1f1 to its end into a zeroed page */

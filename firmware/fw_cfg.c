@@ -80,7 +80,7 @@ int fw_cfg_write_file(uint16_t key, uint32_t offset, const void *src, uint32_t l
 	return dma_run(FW_CFG_DMA_CTL_WRITE, (uintptr_t)src, len) & FW_CFG_DMA_CTL_ERROR ? -1 : 0;
 }
 
-int fw_cfg_load_dir(void)
+static void load_dir(void)
 {
 	fw_cfg_read(FW_CFG_FILE_DIR, dir_buf, has_dma ? sizeof(dir_buf) : 4);
 	if (!has_dma) {
@@ -90,12 +90,11 @@ int fw_cfg_load_dir(void)
 		put32(dir_buf, 0, bswap32(n));
 	}
 	dir_loaded = true;
-	return 0;
 }
 
 bool fw_cfg_find(const char *name, uint16_t *select, uint32_t *size)
 {
 	if (!dir_loaded)
-		fw_cfg_load_dir();
+		load_dir();
 	return fw_cfg_dir_find(dir_buf, sizeof(dir_buf), name, select, size);
 }

@@ -63,7 +63,6 @@ void fw_cfg_read(uint16_t key, void *dst, uint32_t len);
 void fw_cfg_read_phys(uint16_t key, uint64_t addr, uint32_t len);
 uint32_t fw_cfg_read32(uint16_t key);
 int fw_cfg_write_file(uint16_t key, uint32_t offset, const void *src, uint32_t len);
-int fw_cfg_load_dir(void);
 bool fw_cfg_find(const char *name, uint16_t *select, uint32_t *size);
 
 #endif

@@ -66,10 +66,11 @@ static void boot_bzimage(struct memmap *mm, uint64_t rsdp, const void *setup,
 	lay.initrd_size = initrd_size();
 	if (lay.kernel_size == 0)
 		fatal(TRACE_ERR_FWCFG_BAD, "fw_cfg has a bzImage header but no kernel data");
-	/* QEMU may append setup_data after the image, never cut it short */
-	if (lay.kernel_size < info->syssize)
+	/* QEMU may append setup_data after the image, never cut it short;
+	 * kernel_size < syssize * 16 without the 64-bit product */
+	if (lay.kernel_size / 16 < info->syssize)
 		fatal(TRACE_ERR_TRUNCATED, "truncated bzImage: %u bytes of kernel, header says %llu",
-		      lay.kernel_size, (unsigned long long)info->syssize);
+		      lay.kernel_size, (unsigned long long)info->syssize * 16);
 	if (bzimage_place(info, &mm->e820, mm->high_base, &lay))
 		fatal(TRACE_ERR_NO_MEMORY,
 		      "kernel (%u bytes, unpacks to %u) and initrd (%u bytes) do not fit below 0x%llx",
