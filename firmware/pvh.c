@@ -11,9 +11,8 @@ bool pvh_elf_header_ok(const void *hdr, size_t len)
 		return false;
 	if ((h[4] != 1 && h[4] != 2) || h[5] != 1) /* 32/64-bit, little-endian */
 		return false;
-	if (get16(h, 16) != 2) /* ET_EXEC */
-		return false;
-	return get16(h, 18) == EM_386 || get16(h, 18) == EM_X86_64;
+	/* e_type ET_EXEC (2) and e_machine, read together */
+	return get32(h, 16) == (EM_386 << 16 | 2) || get32(h, 16) == (EM_X86_64 << 16 | 2);
 }
 
 void pvh_start_info(void *page, uint32_t page_phys, uint32_t cmdline_addr,
