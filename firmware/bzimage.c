@@ -2,10 +2,12 @@
  * protocol, Documentation/x86/boot.rst "32-bit BOOT PROTOCOL"). */
 #include "bzimage.h"
 
+_Static_assert(offsetof(struct e820_entry, type) == 16, "e820 records are copied whole");
+_Static_assert(E820_MAX <= BP_E820_MAX, "any e820_map fits the zero page");
+
 enum bzimage_status bzimage_check(const void *setup, size_t len, struct bzimage_info *info)
 {
-	memset(info, 0, sizeof(*info));
-	if (len < HDR_MAGIC + 8 || memcmp((const uint8_t *)setup + HDR_MAGIC, "HdrS", 4) ||
+	if (len < HDR_MAGIC + 8 || get32(setup, HDR_MAGIC) != HDR_MAGIC_HDRS ||
 	    get16(setup, HDR_BOOT_FLAG) != 0xaa55)
 		return BZIMAGE_NOT_LINUX;
 	info->version = get16(setup, HDR_VERSION);
@@ -16,11 +18,10 @@ enum bzimage_status bzimage_check(const void *setup, size_t len, struct bzimage_
 		return BZIMAGE_TOO_OLD;
 	info->relocatable = ((const uint8_t *)setup)[HDR_RELOCATABLE] != 0;
 	info->initrd_addr_max = get32(setup, HDR_INITRD_ADDR_MAX);
-	info->kernel_alignment = get32(setup, HDR_KERNEL_ALIGNMENT);
 	info->cmdline_size = get32(setup, HDR_CMDLINE_SIZE);
 	info->pref_address = get64(setup, HDR_PREF_ADDRESS);
 	info->init_size = get32(setup, HDR_INIT_SIZE);
-	info->syssize = (uint64_t)get32(setup, HDR_SYSSIZE) * 16;
+	info->syssize = get32(setup, HDR_SYSSIZE);
 	info->initrd_above_4g = (get16(setup, HDR_XLOADFLAGS) & XLF_CAN_BE_LOADED_ABOVE_4G) != 0;
 	return BZIMAGE_OK;
 }
@@ -56,7 +57,7 @@ void bzimage_zero_page(void *bp, const void *setup, size_t setup_len,
 		       uint64_t rsdp, const struct e820_map *m)
 {
 	size_t hdr_end = 0;
-	uint32_t n = MIN(m->n, (uint32_t)BP_E820_MAX);
+	uint32_t n = m->n;
 
 	memset(bp, 0, BP_SIZE);
 	/* boot.rst: copy the setup header from 0x1f1 to its end into a zeroed page */
@@ -73,13 +74,12 @@ void bzimage_zero_page(void *bp, const void *setup, size_t setup_len,
 	put32(bp, HDR_RAMDISK_IMAGE, (uint32_t)lay->initrd_addr);
 	put32(bp, HDR_RAMDISK_SIZE, lay->initrd_size);
 	put32(bp, BP_EXT_RAMDISK_IMAGE, (uint32_t)(lay->initrd_addr >> 32));
-	put32(bp, BP_EXT_RAMDISK_SIZE, 0);
+	/* BP_EXT_RAMDISK_SIZE stays 0 from the memset: initrd_size is 32-bit */
 	put64(bp, BP_ACPI_RSDP_ADDR, rsdp);
 
 	put8(bp, BP_E820_ENTRIES, (uint8_t)n);
 	for (uint32_t i = 0; i < n; i++) {
-		put64(bp, BP_E820_TABLE + i * 20, m->e[i].addr);
-		put64(bp, BP_E820_TABLE + i * 20 + 8, m->e[i].size);
-		put32(bp, BP_E820_TABLE + i * 20 + 16, m->e[i].type);
+		/* struct e820_entry starts with the same addr, size, type (asserted above) */
+		memcpy((uint8_t *)bp + BP_E820_TABLE + i * 20, &m->e[i], 20);
 	}
 }

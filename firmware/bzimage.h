@@ -26,6 +26,7 @@
 #define HDR_BOOT_FLAG 0x1fe
 #define HDR_HEADER_END_BYTE 0x201 /* the header ends at 0x202 + this byte */
 #define HDR_MAGIC 0x202           /* "HdrS" */
+#define HDR_MAGIC_HDRS 0x53726448 /* "HdrS" as a little-endian dword */
 #define HDR_VERSION 0x206
 #define HDR_TYPE_OF_LOADER 0x210
 #define HDR_LOADFLAGS 0x211
@@ -34,7 +35,6 @@
 #define HDR_RAMDISK_SIZE 0x21c
 #define HDR_CMD_LINE_PTR 0x228
 #define HDR_INITRD_ADDR_MAX 0x22c
-#define HDR_KERNEL_ALIGNMENT 0x230
 #define HDR_RELOCATABLE 0x234
 #define HDR_XLOADFLAGS 0x236
 #define HDR_CMDLINE_SIZE 0x238
@@ -53,11 +53,10 @@ struct bzimage_info {
 	uint16_t version;
 	bool relocatable;
 	uint32_t initrd_addr_max;
-	uint32_t kernel_alignment;
 	uint32_t cmdline_size;
 	uint64_t pref_address;
 	uint32_t init_size;
-	uint64_t syssize; /* bytes of protected-mode code the image should carry */
+	uint32_t syssize; /* protected-mode code the image should carry, in 16-byte units */
 	bool initrd_above_4g;
 };
 
@@ -67,7 +66,8 @@ enum bzimage_status {
 	BZIMAGE_TOO_OLD,   /* a bzImage, but a protocol we cannot use */
 };
 
-/* Checks the setup header in the first len bytes of an image; fills info. */
+/* Checks the setup header in the first len bytes of an image; fills info
+ * (on BZIMAGE_TOO_OLD only version, on BZIMAGE_NOT_LINUX nothing). */
 enum bzimage_status bzimage_check(const void *setup, size_t len, struct bzimage_info *info);
 
 /* Where things go; computed by the caller, checked by bzimage_place. */

@@ -13,12 +13,10 @@ void console_write(const char *s, size_t len)
 static void emit(uint8_t code, const char *fmt, va_list ap)
 {
 	char line[160];
-	int n = 10;
+	int n = code ? fw_snprintf(line, sizeof(line), "bios.bin: fatal error %u (exit status %u): ",
+				   code, TRACE_EXIT_STATUS(code))
+		     : fw_snprintf(line, sizeof(line), "bios.bin: ");
 
-	memcpy(line, "bios.bin: ", 10);
-	if (code)
-		n += fw_snprintf(line + n, sizeof(line) - (size_t)n, "fatal error %u (exit status %u): ",
-				 code, TRACE_EXIT_STATUS(code));
 	n += fw_vsnprintf(line + n, sizeof(line) - (size_t)n - 1, fmt, ap);
 	line[n++] = '\n';
 	console_write(line, (size_t)n);

@@ -12,42 +12,37 @@ static void emit(struct out *o, char c)
 		o->buf[o->len++] = c;
 }
 
-/* v /= base, returning the remainder, in 16-bit steps: a 64-bit division
- * would pull in libgcc, which a 32-bit freestanding build does not have. */
-static unsigned divmod(uint64_t *v, unsigned base)
+/* Digits by long division in 16-bit steps over the four 16-bit words: a
+ * 64-bit division would pull in libgcc, which a 32-bit freestanding build
+ * does not have. */
+static void emit_num(struct out *o, uint64_t v, unsigned base, int width)
 {
-	uint64_t q = 0;
-	uint32_t r = 0;
-
-	for (int shift = 48; shift >= 0; shift -= 16) {
-		uint32_t cur = r << 16 | (uint32_t)(*v >> shift & 0xffff);
-
-		q |= (uint64_t)(cur / base) << shift;
-		r = cur % base;
-	}
-	*v = q;
-	return r;
-}
-
-static void emit_num(struct out *o, uint64_t v, unsigned base, int width, bool neg)
-{
+	union {
+		uint64_t v;
+		uint16_t w[4]; /* little-endian: w[3] is the top word */
+	} q = { v };
 	char tmp[24];
 	int n = 0;
 
 	do {
-		unsigned d = divmod(&v, base);
-		tmp[n++] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
-	} while (v);
-	if (neg) {
-		emit(o, '-');
-		width--;
-	}
+		uint32_t r = 0;
+
+		for (int i = 3; i >= 0; i--) {
+			uint32_t cur = r << 16 | q.w[i];
+
+			q.w[i] = (uint16_t)(cur / base);
+			r = cur % base;
+		}
+		tmp[n++] = (char)(r < 10 ? '0' + r : 'a' + r - 10);
+	} while (q.v);
 	while (width-- > n)
 		emit(o, '0');
 	while (n)
 		emit(o, tmp[--n]);
 }
 
+/* Only what the firmware's formats use: %s %u %x with an optional 0-padded
+ * width and ll; anything else prints the character after the %. */
 int fw_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	struct out o = { buf, size, 0 };
@@ -66,34 +61,19 @@ int fw_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		while (*fmt == 'l')
 			lng++, fmt++;
 		switch (*fmt) {
-		case 's': {
-			const char *s = va_arg(ap, const char *);
-			for (s = s ? s : "(null)"; *s; s++)
+		case 's':
+			for (const char *s = va_arg(ap, const char *); *s; s++)
 				emit(&o, *s);
 			break;
-		}
-		case 'c':
-			emit(&o, (char)va_arg(ap, int));
-			break;
-		case 'd': {
-			int64_t sv = lng >= 2 ? va_arg(ap, long long) : va_arg(ap, int);
-			/* 0 - v in unsigned arithmetic: INT64_MIN has no positive twin */
-			emit_num(&o, sv < 0 ? 0 - (uint64_t)sv : (uint64_t)sv, 10, width, sv < 0);
-			break;
-		}
 		case 'u':
 		case 'x':
 			v = lng >= 2 ? va_arg(ap, unsigned long long) : va_arg(ap, unsigned);
-			emit_num(&o, v, *fmt == 'u' ? 10 : 16, width, false);
-			break;
-		case '%':
-			emit(&o, '%');
+			emit_num(&o, v, *fmt == 'u' ? 10 : 16, width);
 			break;
 		case '\0':
 			fmt--;
 			break;
 		default:
-			emit(&o, '%');
 			emit(&o, *fmt);
 		}
 	}

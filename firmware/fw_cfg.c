@@ -28,7 +28,7 @@ static uint32_t dma_run(uint32_t control, uint64_t addr, uint32_t len)
 
 int fw_cfg_init(void)
 {
-	char sig[4];
+	uint32_t sig;
 
 	/* One inl: the DMA address register reads back "QEMU CFG". */
 	if (inl(FW_CFG_PORT_DMA_HI) == FW_CFG_DMA_SIGNATURE_HI) {
@@ -36,8 +36,8 @@ int fw_cfg_init(void)
 		return 0;
 	}
 	outw(FW_CFG_PORT_SEL, FW_CFG_SIGNATURE);
-	insb(FW_CFG_PORT_DATA, sig, 4);
-	return memcmp(sig, "QEMU", 4) == 0 ? 0 : -1;
+	insb(FW_CFG_PORT_DATA, &sig, 4);
+	return sig == FW_CFG_DMA_SIGNATURE_HI ? 0 : -1;
 }
 
 bool fw_cfg_dma_available(void)
@@ -80,7 +80,7 @@ int fw_cfg_write_file(uint16_t key, uint32_t offset, const void *src, uint32_t l
 	return dma_run(FW_CFG_DMA_CTL_WRITE, (uintptr_t)src, len) & FW_CFG_DMA_CTL_ERROR ? -1 : 0;
 }
 
-int fw_cfg_load_dir(void)
+static void load_dir(void)
 {
 	fw_cfg_read(FW_CFG_FILE_DIR, dir_buf, has_dma ? sizeof(dir_buf) : 4);
 	if (!has_dma) {
@@ -90,12 +90,11 @@ int fw_cfg_load_dir(void)
 		put32(dir_buf, 0, bswap32(n));
 	}
 	dir_loaded = true;
-	return 0;
 }
 
 bool fw_cfg_find(const char *name, uint16_t *select, uint32_t *size)
 {
 	if (!dir_loaded)
-		fw_cfg_load_dir();
+		load_dir();
 	return fw_cfg_dir_find(dir_buf, sizeof(dir_buf), name, select, size);
 }

@@ -37,7 +37,8 @@
 #define FW_CFG_DMA_CTL_SELECT 0x08
 #define FW_CFG_DMA_CTL_WRITE 0x10
 
-/* "QEMU" as an inl of the DMA address register returns it on little-endian x86. */
+/* "QEMU" as a little-endian dword: the signature item, and what an inl of
+ * the DMA address register returns. */
 #define FW_CFG_DMA_SIGNATURE_HI 0x554d4551u
 
 #define FW_CFG_MAX_FILE_PATH 56
@@ -62,7 +63,6 @@ void fw_cfg_read(uint16_t key, void *dst, uint32_t len);
 void fw_cfg_read_phys(uint16_t key, uint64_t addr, uint32_t len);
 uint32_t fw_cfg_read32(uint16_t key);
 int fw_cfg_write_file(uint16_t key, uint32_t offset, const void *src, uint32_t len);
-int fw_cfg_load_dir(void);
 bool fw_cfg_find(const char *name, uint16_t *select, uint32_t *size);
 
 #endif

@@ -52,34 +52,34 @@ static void load_initrd(uint64_t addr, uint32_t size)
 	fw_cfg_read_phys(FW_CFG_INITRD_DATA, addr, size);
 }
 
-static void boot_bzimage(struct memmap *mm, uint64_t rsdp, const void *setup)
+static void boot_bzimage(struct memmap *mm, uint64_t rsdp, const void *setup,
+			 enum bzimage_status status, const struct bzimage_info *info)
 {
-	struct bzimage_info info;
 	struct bzimage_layout lay = { .kernel_addr = LAYOUT_KERNEL,
 				      .initrd_high_ok = fw_cfg_dma_available() };
 	uint32_t cmdline;
 
-	if (bzimage_check(setup, LAYOUT_SETUP_MAX, &info) == BZIMAGE_TOO_OLD)
-		fatal(TRACE_ERR_OLD_PROTOCOL,
-		      "bzImage boot protocol %u.%02u is too old; 2.10 or later is needed",
-		      info.version >> 8, info.version & 0xff);
+	if (status == BZIMAGE_TOO_OLD)
+		fatal(TRACE_ERR_OLD_PROTOCOL, "bzImage boot protocol %u.%02u is too old; 2.10+ is needed",
+		      info->version >> 8, info->version & 0xff);
 	lay.kernel_size = fw_cfg_read32(FW_CFG_KERNEL_SIZE);
 	lay.initrd_size = initrd_size();
 	if (lay.kernel_size == 0)
 		fatal(TRACE_ERR_FWCFG_BAD, "fw_cfg has a bzImage header but no kernel data");
-	/* QEMU may append setup_data after the image, never cut it short */
-	if (lay.kernel_size < info.syssize)
-		fatal(TRACE_ERR_TRUNCATED, "truncated bzImage: %u bytes of kernel, its header says %llu",
-		      lay.kernel_size, (unsigned long long)info.syssize);
-	if (bzimage_place(&info, &mm->e820, mm->high_base, &lay))
+	/* QEMU may append setup_data after the image, never cut it short;
+	 * kernel_size < syssize * 16 without the 64-bit product */
+	if (lay.kernel_size / 16 < info->syssize)
+		fatal(TRACE_ERR_TRUNCATED, "truncated bzImage: %u bytes of kernel, header says %llu",
+		      lay.kernel_size, (unsigned long long)info->syssize * 16);
+	if (bzimage_place(info, &mm->e820, mm->high_base, &lay))
 		fatal(TRACE_ERR_NO_MEMORY,
 		      "kernel (%u bytes, unpacks to %u) and initrd (%u bytes) do not fit below 0x%llx",
-		      lay.kernel_size, info.init_size, lay.initrd_size,
+		      lay.kernel_size, info->init_size, lay.initrd_size,
 		      (unsigned long long)mm->high_base);
 	fw_cfg_read(FW_CFG_KERNEL_DATA, (void *)LAYOUT_KERNEL, lay.kernel_size);
 	if (lay.initrd_size)
 		load_initrd(lay.initrd_addr, lay.initrd_size);
-	cmdline = load_cmdline(info.cmdline_size ? info.cmdline_size + 1 : 256);
+	cmdline = load_cmdline(info->cmdline_size ? info->cmdline_size + 1 : 256);
 	bzimage_zero_page(boot_page, setup, LAYOUT_SETUP_MAX, &lay, cmdline, rsdp, &mm->e820);
 	outb(TRACE_PORT_LINUX, TRACE_LINUX_START_BOOT);
 	enter_bzimage(LAYOUT_KERNEL, boot_page);
@@ -120,13 +120,15 @@ void linux_boot(struct memmap *mm, uint64_t rsdp)
 {
 	const void *setup = (const void *)LAYOUT_SETUP;
 	struct bzimage_info info;
+	enum bzimage_status status;
 	uint32_t entry;
 
 	/* QEMU's SETUP_DATA: a bzImage's real-mode part (header patched), or
 	 * the first 8 KiB of an ELF file for PVH. Absent items read as zeros. */
 	fw_cfg_read(FW_CFG_SETUP_DATA, (void *)LAYOUT_SETUP, LAYOUT_SETUP_MAX);
-	if (bzimage_check(setup, LAYOUT_SETUP_MAX, &info) != BZIMAGE_NOT_LINUX)
-		boot_bzimage(mm, rsdp, setup);
+	status = bzimage_check(setup, LAYOUT_SETUP_MAX, &info);
+	if (status != BZIMAGE_NOT_LINUX)
+		boot_bzimage(mm, rsdp, setup, status, &info);
 	if (pvh_elf_header_ok(setup, LAYOUT_SETUP_MAX)) {
 		entry = fw_cfg_read32(FW_CFG_KERNEL_ENTRY);
 		if (!entry)
@@ -136,6 +138,5 @@ void linux_boot(struct memmap *mm, uint64_t rsdp)
 	}
 	if (fw_cfg_read32(FW_CFG_KERNEL_SIZE) == 0)
 		fatal(TRACE_ERR_NO_KERNEL, "no kernel: start QEMU with -kernel (bzImage or PVH vmlinux)");
-	fatal(TRACE_ERR_NOT_A_KERNEL,
-	      "the -kernel file is neither a Linux bzImage (no HdrS header) nor a PVH ELF");
+	fatal(TRACE_ERR_NOT_A_KERNEL, "the -kernel file is neither a Linux bzImage nor a PVH ELF");
 }

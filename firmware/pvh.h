@@ -19,6 +19,7 @@
 #define PVH_MEMMAP_ENTRY 24
 #define PVH_PAGE_SIZE (PVH_MEMMAP_OFF + E820_MAX * PVH_MEMMAP_ENTRY)
 
+#define ELF_MAGIC 0x464c457f /* "\x7fELF" as a little-endian dword */
 #define EM_386 3
 #define EM_X86_64 62
 

@@ -64,7 +64,6 @@ static void test_check_ok(void **state)
 	assert_int_equal(info.version, 0x020f);
 	assert_true(info.relocatable);
 	assert_int_equal(info.initrd_addr_max, 0x7fffffff);
-	assert_int_equal(info.kernel_alignment, 0x200000);
 	assert_int_equal(info.cmdline_size, 0x7ff);
 	assert_int_equal(info.pref_address, 0x1000000);
 	assert_int_equal(info.init_size, 0x3f98000);
@@ -126,7 +125,6 @@ static void test_debian_kernel_header(void **state)
 	assert_int_equal(info.version, 0x020f);
 	assert_true(info.relocatable);
 	assert_int_equal(info.initrd_addr_max, 0x7fffffff);
-	assert_int_equal(info.kernel_alignment, 0x200000);
 	assert_int_equal(info.cmdline_size, 0x7ff);
 	assert_int_equal(info.pref_address, 0x1000000);
 	assert_int_equal(info.init_size, 0x3f98000);
@@ -145,7 +143,7 @@ static void pc_map(struct e820_map *m)
 
 static const struct bzimage_info debian = {
 	.version = 0x020f, .relocatable = true, .initrd_addr_max = 0x7fffffff,
-	.kernel_alignment = 0x200000, .cmdline_size = 0x7ff, .pref_address = 0x1000000,
+	.cmdline_size = 0x7ff, .pref_address = 0x1000000,
 	.init_size = 0x3f98000, .initrd_above_4g = true,
 };
 
