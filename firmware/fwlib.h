@@ -85,7 +85,8 @@ uint8_t checksum(const void *p, size_t n);
 #define MIN(a, b) ((a) < (b) ? (a) : (b))
 #define MAX(a, b) ((a) > (b) ? (a) : (b))
 
-/* fmt.c: a small vsnprintf for the log line: %s %c %d %u %x %llx %llu %%,
+/* fmt.c: a small vsnprintf for the log line: %s %u %x %llx %llu (%% and any
+ * other character after % print that character),
  * with an optional 0-padded width. Always NUL-terminates; returns the length
  * written (not the length wanted). */
 int fw_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
