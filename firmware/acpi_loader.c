@@ -53,7 +53,7 @@ static bool put_fits(uint8_t *p, uint8_t size, uint64_t v)
 }
 
 static const char *cmd_allocate(struct acpi_loader *ld, const uint8_t *c, const char *name,
-				const struct acpi_loader_env *env)
+				void *ctx)
 {
 	uint32_t align = get32(c, 60), size;
 	uint8_t zone = c[64];
@@ -68,14 +68,14 @@ static const char *cmd_allocate(struct acpi_loader *ld, const uint8_t *c, const 
 		return "bad alignment for";
 	if (zone != LOADER_ZONE_HIGH && zone != LOADER_ZONE_FSEG)
 		return "unknown zone for";
-	if (!env->find(env->ctx, name, &select, &size) || size == 0)
+	if (!acpi_loader_find(ctx, name, &select, &size) || size == 0)
 		return NO_FILE;
-	b->data = env->alloc(env->ctx, size, align, zone, &b->phys);
+	b->data = acpi_loader_alloc(ctx, size, align, zone, &b->phys);
 	if (!b->data)
 		return "out of memory for";
 	memcpy(b->name, name, strlen(name) + 1);
 	b->size = size;
-	env->read(env->ctx, select, b->data, size);
+	acpi_loader_read(ctx, select, b->data, size);
 	ld->nblobs++;
 	if (size >= 8 && memcmp(b->data, "RSD PTR ", 8) == 0)
 		ld->rsdp = b->phys;
@@ -117,7 +117,7 @@ static const char *cmd_add_checksum(struct acpi_loader *ld, const uint8_t *c, co
 }
 
 static const char *cmd_write_pointer(struct acpi_loader *ld, const uint8_t *c, const char **what,
-				     const struct acpi_loader_env *env)
+				     void *ctx)
 {
 	const char *dname = *what, *sname = (const char *)c + 60;
 	uint32_t doff = get32(c, 116), soff = get32(c, 120), dsize;
@@ -129,19 +129,18 @@ static const char *cmd_write_pointer(struct acpi_loader *ld, const uint8_t *c, c
 		*what = sname;
 		return NOT_ALLOCATED;
 	}
-	if (!env->find(env->ctx, dname, &select, &dsize))
+	if (!acpi_loader_find(ctx, dname, &select, &dsize))
 		return NO_FILE;
 	if (!ptr_inside(size, doff, dsize) || soff >= src->size)
 		return PTR_OUTSIDE;
 	if (!put_fits(buf, size, src->phys + soff))
 		return NO_FIT;
-	if (env->write(env->ctx, select, doff, buf, size))
+	if (acpi_loader_write(ctx, select, doff, buf, size))
 		return "fw_cfg write failed for";
 	return NULL;
 }
 
-int acpi_loader_run(struct acpi_loader *ld, const void *script, size_t len,
-		    const struct acpi_loader_env *env)
+int acpi_loader_run(struct acpi_loader *ld, const void *script, size_t len, void *ctx)
 {
 	const uint8_t *c = script;
 	const char *why = NULL, *what = NULL, *cmd = NULL;
@@ -169,7 +168,7 @@ int acpi_loader_run(struct acpi_loader *ld, const void *script, size_t len,
 		}
 		switch (type) {
 		case LOADER_CMD_ALLOCATE:
-			why = cmd_allocate(ld, c, what, env);
+			why = cmd_allocate(ld, c, what, ctx);
 			break;
 		case LOADER_CMD_ADD_POINTER:
 			why = cmd_add_pointer(ld, c, &what);
@@ -178,7 +177,7 @@ int acpi_loader_run(struct acpi_loader *ld, const void *script, size_t len,
 			why = cmd_add_checksum(ld, c, what);
 			break;
 		default:
-			why = cmd_write_pointer(ld, c, &what, env);
+			why = cmd_write_pointer(ld, c, &what, ctx);
 		}
 		if (why)
 			goto out;
