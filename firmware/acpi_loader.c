@@ -4,18 +4,19 @@
 
 /* Each command returns NULL or why it failed, and what it failed on in
  * *what; acpi_loader_run formats the one error line, so each reason exists
- * once whichever commands share it. */
+ * once whichever commands share it. A reason that a name follows ends in
+ * the space before it. */
 #define NOT_TERMINATED "file name not terminated"
-#define NOT_ALLOCATED "file not allocated:"
-#define NO_FILE "no such fw_cfg file:"
-#define PTR_OUTSIDE "pointer outside"
-#define NO_FIT "address does not fit the field in"
+#define NOT_ALLOCATED "file not allocated: "
+#define NO_FILE "no such fw_cfg file: "
+#define PTR_OUTSIDE "pointer outside "
+#define NO_FIT "address does not fit the field in "
 
 static const char *const cmd_names[] = {
-	[LOADER_CMD_ALLOCATE] = "ALLOCATE",
-	[LOADER_CMD_ADD_POINTER] = "ADD_POINTER",
-	[LOADER_CMD_ADD_CHECKSUM] = "ADD_CHECKSUM",
-	[LOADER_CMD_WRITE_POINTER] = "WRITE_POINTER",
+	[LOADER_CMD_ALLOCATE] = "ALLOCATE: ",
+	[LOADER_CMD_ADD_POINTER] = "ADD_POINTER: ",
+	[LOADER_CMD_ADD_CHECKSUM] = "ADD_CHECKSUM: ",
+	[LOADER_CMD_WRITE_POINTER] = "WRITE_POINTER: ",
 };
 
 /* A file name field must hold a NUL inside its 56 bytes. */
@@ -61,18 +62,18 @@ static const char *cmd_allocate(struct acpi_loader *ld, const uint8_t *c, const 
 	struct acpi_blob *b = &ld->blob[ld->nblobs];
 
 	if (find_blob(ld, name))
-		return "allocated twice:";
+		return "allocated twice: ";
 	if (ld->nblobs == LOADER_MAX_BLOBS)
-		return "too many files at";
+		return "too many files at ";
 	if (align == 0 || (align & (align - 1)) || align > LOADER_MAX_ALIGN)
-		return "bad alignment for";
+		return "bad alignment for ";
 	if (zone != LOADER_ZONE_HIGH && zone != LOADER_ZONE_FSEG)
-		return "unknown zone for";
+		return "unknown zone for ";
 	if (!acpi_loader_find(ctx, name, &select, &size) || size == 0)
 		return NO_FILE;
 	b->data = acpi_loader_alloc(ctx, size, align, zone, &b->phys);
 	if (!b->data)
-		return "out of memory for";
+		return "out of memory for ";
 	memcpy(b->name, name, strlen(name) + 1);
 	b->size = size;
 	acpi_loader_read(ctx, select, b->data, size);
@@ -109,7 +110,7 @@ static const char *cmd_add_checksum(struct acpi_loader *ld, const uint8_t *c, co
 	if (!b)
 		return NOT_ALLOCATED;
 	if (off >= b->size || start > b->size || len > b->size - start)
-		return "range outside";
+		return "range outside ";
 	for (uint32_t i = 0; i < len; i++)
 		sum += b->data[start + i];
 	b->data[off] -= sum; /* the field is part of the summed range */
@@ -136,14 +137,14 @@ static const char *cmd_write_pointer(struct acpi_loader *ld, const uint8_t *c, c
 	if (!put_fits(buf, size, src->phys + soff))
 		return NO_FIT;
 	if (acpi_loader_write(ctx, select, doff, buf, size))
-		return "fw_cfg write failed for";
+		return "fw_cfg write failed for ";
 	return NULL;
 }
 
 int acpi_loader_run(struct acpi_loader *ld, const void *script, size_t len, void *ctx)
 {
 	const uint8_t *c = script;
-	const char *why = NULL, *what = NULL, *cmd = NULL;
+	const char *why = NULL, *what = "", *cmd = "";
 	uint32_t i;
 
 	memset(ld, 0, sizeof(*ld));
@@ -163,7 +164,7 @@ int acpi_loader_run(struct acpi_loader *ld, const void *script, size_t len, void
 		/* ADD_POINTER and WRITE_POINTER name a second file at 60 */
 		if (!what || ((type & 1) == 0 && !name_at(c, 60))) {
 			why = NOT_TERMINATED;
-			what = NULL;
+			what = "";
 			goto out;
 		}
 		switch (type) {
@@ -184,7 +185,7 @@ int acpi_loader_run(struct acpi_loader *ld, const void *script, size_t len, void
 	}
 	return 0;
 out:
-	fw_snprintf(ld->error, sizeof(ld->error), "table-loader command %u: %s%s%s%s%s", i,
-		    cmd ? cmd : "", cmd ? ": " : "", why, what ? " " : "", what ? what : "");
+	fw_snprintf(ld->error, sizeof(ld->error), "table-loader command %u: %s%s%s", i, cmd, why,
+		    what);
 	return -1;
 }
