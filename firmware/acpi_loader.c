@@ -43,8 +43,9 @@ static bool ptr_inside(uint8_t size, uint32_t off, uint32_t len)
 	       size <= len - off;
 }
 
-/* Stores v's low size bytes (little-endian) at p; false when v does not fit. */
-static bool put_fits(uint8_t *p, uint8_t size, uint64_t v)
+/* Stores v's low size bytes (little-endian) at p; false when v does not fit.
+ * Out of line: gcc would inline it into both pointer commands. */
+static __attribute__((noinline)) bool put_fits(uint8_t *p, uint8_t size, uint64_t v)
 {
 	uint64_t kept = 0;
 
@@ -74,7 +75,7 @@ static const char *cmd_allocate(struct acpi_loader *ld, const uint8_t *c, const 
 	b->data = acpi_loader_alloc(ctx, size, align, zone, &b->phys);
 	if (!b->data)
 		return "out of memory for ";
-	memcpy(b->name, name, strlen(name) + 1);
+	memcpy(b->name, name, LOADER_FILESZ); /* the whole field: NUL inside */
 	b->size = size;
 	acpi_loader_read(ctx, select, b->data, size);
 	ld->nblobs++;
