@@ -104,21 +104,20 @@ uint64_t e820_lowmem_top(const struct e820_map *m)
 int e820_place_high(const struct e820_map *m, uint64_t floor, uint64_t top, uint64_t size,
 		    uint64_t *addr)
 {
-	bool found = false;
-
 	if (size == 0)
 		return -1;
-	for (uint32_t i = 0; i < m->n; i++) {
+	/* the map is sorted and disjoint: the first fit from the top is the highest */
+	for (uint32_t i = m->n; i--;) {
 		const struct e820_entry *e = &m->e[i];
 		uint64_t lo = MAX(e->addr, floor), hi = MIN(e->addr + e->size, top), a;
 
 		if (e->type != E820_RAM || hi < lo || hi - lo < size)
 			continue;
 		a = ALIGN_DOWN(hi - size, 4096);
-		if (a >= lo && (!found || a > *addr)) {
+		if (a >= lo) {
 			*addr = a;
-			found = true;
+			return 0;
 		}
 	}
-	return found ? 0 : -1;
+	return -1;
 }
