@@ -70,14 +70,14 @@ static const char *cmd_allocate(struct acpi_loader *ld, const uint8_t *c, const 
 		return "bad alignment for ";
 	if (zone != LOADER_ZONE_HIGH && zone != LOADER_ZONE_FSEG)
 		return "unknown zone for ";
-	if (!acpi_loader_find(ctx, name, &select, &size) || size == 0)
+	if (!acpi_loader_find(name, &select, &size, ctx) || size == 0)
 		return NO_FILE;
-	b->data = acpi_loader_alloc(ctx, size, align, zone, &b->phys);
+	b->data = acpi_loader_alloc(size, align, zone, &b->phys, ctx);
 	if (!b->data)
 		return "out of memory for ";
 	memcpy(b->name, name, LOADER_FILESZ); /* the whole field: NUL inside */
 	b->size = size;
-	acpi_loader_read(ctx, select, b->data, size);
+	acpi_loader_read(select, b->data, size, ctx);
 	ld->nblobs++;
 	if (size >= 8 && memcmp(b->data, "RSD PTR ", 8) == 0)
 		ld->rsdp = b->phys;
@@ -106,15 +106,13 @@ static const char *cmd_add_checksum(struct acpi_loader *ld, const uint8_t *c, co
 {
 	uint32_t off = get32(c, 60), start = get32(c, 64), len = get32(c, 68);
 	struct acpi_blob *b = find_blob(ld, name);
-	uint8_t sum = 0;
 
 	if (!b)
 		return NOT_ALLOCATED;
 	if (off >= b->size || start > b->size || len > b->size - start)
 		return "range outside ";
-	for (uint32_t i = 0; i < len; i++)
-		sum += b->data[start + i];
-	b->data[off] -= sum; /* the field is part of the summed range */
+	/* the field is part of the summed range: adding makes the sum 0 */
+	b->data[off] += checksum(b->data + start, len);
 	return NULL;
 }
 
@@ -131,13 +129,13 @@ static const char *cmd_write_pointer(struct acpi_loader *ld, const uint8_t *c, c
 		*what = sname;
 		return NOT_ALLOCATED;
 	}
-	if (!acpi_loader_find(ctx, dname, &select, &dsize))
+	if (!acpi_loader_find(dname, &select, &dsize, ctx))
 		return NO_FILE;
 	if (!ptr_inside(size, doff, dsize) || soff >= src->size)
 		return PTR_OUTSIDE;
 	if (!put_fits(buf, size, src->phys + soff))
 		return NO_FIT;
-	if (acpi_loader_write(ctx, select, doff, buf, size))
+	if (acpi_loader_write(select, doff, buf, size, ctx))
 		return "fw_cfg write failed for ";
 	return NULL;
 }
