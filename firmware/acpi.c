@@ -8,19 +8,19 @@
 
 static struct acpi_loader loader;
 
-static bool env_find(void *ctx, const char *name, uint16_t *sel, uint32_t *size)
+bool acpi_loader_find(const char *name, uint16_t *sel, uint32_t *size, void *ctx)
 {
 	(void)ctx;
 	return fw_cfg_find(name, sel, size);
 }
 
-static void env_read(void *ctx, uint16_t sel, void *dst, uint32_t size)
+void acpi_loader_read(uint16_t sel, void *dst, uint32_t size, void *ctx)
 {
 	(void)ctx;
 	fw_cfg_read(sel, dst, size);
 }
 
-static int env_write(void *ctx, uint16_t sel, uint32_t off, const void *src, uint32_t len)
+int acpi_loader_write(uint16_t sel, uint32_t off, const void *src, uint32_t len, void *ctx)
 {
 	(void)ctx;
 	return fw_cfg_write_file(sel, off, src, len);
@@ -28,7 +28,7 @@ static int env_write(void *ctx, uint16_t sel, uint32_t off, const void *src, uin
 
 /* FSEG-zone blobs go high too: modern kernels get the RSDP from the boot
  * protocol, and acpi_legacy_rsdp copies it down for the others. */
-static void *env_alloc(void *ctx, uint32_t size, uint32_t align, uint8_t zone, uint64_t *phys)
+void *acpi_loader_alloc(uint32_t size, uint32_t align, uint8_t zone, uint64_t *phys, void *ctx)
 {
 	(void)zone;
 	return memmap_alloc_high(ctx, size, align, phys);
@@ -36,7 +36,6 @@ static void *env_alloc(void *ctx, uint32_t size, uint32_t align, uint8_t zone, u
 
 uint64_t acpi_setup(struct memmap *mm)
 {
-	const struct acpi_loader_env env = { mm, env_find, env_read, env_write, env_alloc };
 	void *script = (void *)LAYOUT_SCRATCH;
 	uint16_t sel;
 	uint32_t size;
@@ -46,7 +45,7 @@ uint64_t acpi_setup(struct memmap *mm)
 	if (size > LAYOUT_SCRATCH_MAX)
 		fatal(TRACE_ERR_ACPI_LOADER, "etc/table-loader is too large (%u bytes)", size);
 	fw_cfg_read(sel, script, size);
-	if (acpi_loader_run(&loader, script, size, &env))
+	if (acpi_loader_run(&loader, script, size, mm))
 		fatal(TRACE_ERR_ACPI_LOADER, "%s", loader.error);
 	if (!loader.rsdp)
 		fatal(TRACE_ERR_ACPI_LOADER, "the table-loader script allocated no RSDP");

@@ -4,18 +4,19 @@
 
 /* Each command returns NULL or why it failed, and what it failed on in
  * *what; acpi_loader_run formats the one error line, so each reason exists
- * once whichever commands share it. */
+ * once whichever commands share it. A reason that a name follows ends in
+ * the space before it. */
 #define NOT_TERMINATED "file name not terminated"
-#define NOT_ALLOCATED "file not allocated:"
-#define NO_FILE "no such fw_cfg file:"
-#define PTR_OUTSIDE "pointer outside"
-#define NO_FIT "address does not fit the field in"
+#define NOT_ALLOCATED "file not allocated: "
+#define NO_FILE "no such fw_cfg file: "
+#define PTR_OUTSIDE "pointer outside "
+#define NO_FIT "address does not fit the field in "
 
 static const char *const cmd_names[] = {
-	[LOADER_CMD_ALLOCATE] = "ALLOCATE",
-	[LOADER_CMD_ADD_POINTER] = "ADD_POINTER",
-	[LOADER_CMD_ADD_CHECKSUM] = "ADD_CHECKSUM",
-	[LOADER_CMD_WRITE_POINTER] = "WRITE_POINTER",
+	[LOADER_CMD_ALLOCATE] = "ALLOCATE: ",
+	[LOADER_CMD_ADD_POINTER] = "ADD_POINTER: ",
+	[LOADER_CMD_ADD_CHECKSUM] = "ADD_CHECKSUM: ",
+	[LOADER_CMD_WRITE_POINTER] = "WRITE_POINTER: ",
 };
 
 /* A file name field must hold a NUL inside its 56 bytes. */
@@ -42,8 +43,9 @@ static bool ptr_inside(uint8_t size, uint32_t off, uint32_t len)
 	       size <= len - off;
 }
 
-/* Stores v's low size bytes (little-endian) at p; false when v does not fit. */
-static bool put_fits(uint8_t *p, uint8_t size, uint64_t v)
+/* Stores v's low size bytes (little-endian) at p; false when v does not fit.
+ * Out of line: gcc would inline it into both pointer commands. */
+static __attribute__((noinline)) bool put_fits(uint8_t *p, uint8_t size, uint64_t v)
 {
 	uint64_t kept = 0;
 
@@ -53,7 +55,7 @@ static bool put_fits(uint8_t *p, uint8_t size, uint64_t v)
 }
 
 static const char *cmd_allocate(struct acpi_loader *ld, const uint8_t *c, const char *name,
-				const struct acpi_loader_env *env)
+				void *ctx)
 {
 	uint32_t align = get32(c, 60), size;
 	uint8_t zone = c[64];
@@ -61,21 +63,21 @@ static const char *cmd_allocate(struct acpi_loader *ld, const uint8_t *c, const 
 	struct acpi_blob *b = &ld->blob[ld->nblobs];
 
 	if (find_blob(ld, name))
-		return "allocated twice:";
+		return "allocated twice: ";
 	if (ld->nblobs == LOADER_MAX_BLOBS)
-		return "too many files at";
+		return "too many files at ";
 	if (align == 0 || (align & (align - 1)) || align > LOADER_MAX_ALIGN)
-		return "bad alignment for";
+		return "bad alignment for ";
 	if (zone != LOADER_ZONE_HIGH && zone != LOADER_ZONE_FSEG)
-		return "unknown zone for";
-	if (!env->find(env->ctx, name, &select, &size) || size == 0)
+		return "unknown zone for ";
+	if (!acpi_loader_find(name, &select, &size, ctx) || size == 0)
 		return NO_FILE;
-	b->data = env->alloc(env->ctx, size, align, zone, &b->phys);
+	b->data = acpi_loader_alloc(size, align, zone, &b->phys, ctx);
 	if (!b->data)
-		return "out of memory for";
-	memcpy(b->name, name, strlen(name) + 1);
+		return "out of memory for ";
+	memcpy(b->name, name, LOADER_FILESZ); /* the whole field: NUL inside */
 	b->size = size;
-	env->read(env->ctx, select, b->data, size);
+	acpi_loader_read(select, b->data, size, ctx);
 	ld->nblobs++;
 	if (size >= 8 && memcmp(b->data, "RSD PTR ", 8) == 0)
 		ld->rsdp = b->phys;
@@ -104,20 +106,18 @@ static const char *cmd_add_checksum(struct acpi_loader *ld, const uint8_t *c, co
 {
 	uint32_t off = get32(c, 60), start = get32(c, 64), len = get32(c, 68);
 	struct acpi_blob *b = find_blob(ld, name);
-	uint8_t sum = 0;
 
 	if (!b)
 		return NOT_ALLOCATED;
 	if (off >= b->size || start > b->size || len > b->size - start)
-		return "range outside";
-	for (uint32_t i = 0; i < len; i++)
-		sum += b->data[start + i];
-	b->data[off] -= sum; /* the field is part of the summed range */
+		return "range outside ";
+	/* the field is part of the summed range: adding makes the sum 0 */
+	b->data[off] += checksum(b->data + start, len);
 	return NULL;
 }
 
 static const char *cmd_write_pointer(struct acpi_loader *ld, const uint8_t *c, const char **what,
-				     const struct acpi_loader_env *env)
+				     void *ctx)
 {
 	const char *dname = *what, *sname = (const char *)c + 60;
 	uint32_t doff = get32(c, 116), soff = get32(c, 120), dsize;
@@ -129,22 +129,21 @@ static const char *cmd_write_pointer(struct acpi_loader *ld, const uint8_t *c, c
 		*what = sname;
 		return NOT_ALLOCATED;
 	}
-	if (!env->find(env->ctx, dname, &select, &dsize))
+	if (!acpi_loader_find(dname, &select, &dsize, ctx))
 		return NO_FILE;
 	if (!ptr_inside(size, doff, dsize) || soff >= src->size)
 		return PTR_OUTSIDE;
 	if (!put_fits(buf, size, src->phys + soff))
 		return NO_FIT;
-	if (env->write(env->ctx, select, doff, buf, size))
-		return "fw_cfg write failed for";
+	if (acpi_loader_write(select, doff, buf, size, ctx))
+		return "fw_cfg write failed for ";
 	return NULL;
 }
 
-int acpi_loader_run(struct acpi_loader *ld, const void *script, size_t len,
-		    const struct acpi_loader_env *env)
+int acpi_loader_run(struct acpi_loader *ld, const void *script, size_t len, void *ctx)
 {
 	const uint8_t *c = script;
-	const char *why = NULL, *what = NULL, *cmd = NULL;
+	const char *why = NULL, *what = "", *cmd = "";
 	uint32_t i;
 
 	memset(ld, 0, sizeof(*ld));
@@ -164,12 +163,12 @@ int acpi_loader_run(struct acpi_loader *ld, const void *script, size_t len,
 		/* ADD_POINTER and WRITE_POINTER name a second file at 60 */
 		if (!what || ((type & 1) == 0 && !name_at(c, 60))) {
 			why = NOT_TERMINATED;
-			what = NULL;
+			what = "";
 			goto out;
 		}
 		switch (type) {
 		case LOADER_CMD_ALLOCATE:
-			why = cmd_allocate(ld, c, what, env);
+			why = cmd_allocate(ld, c, what, ctx);
 			break;
 		case LOADER_CMD_ADD_POINTER:
 			why = cmd_add_pointer(ld, c, &what);
@@ -178,14 +177,14 @@ int acpi_loader_run(struct acpi_loader *ld, const void *script, size_t len,
 			why = cmd_add_checksum(ld, c, what);
 			break;
 		default:
-			why = cmd_write_pointer(ld, c, &what, env);
+			why = cmd_write_pointer(ld, c, &what, ctx);
 		}
 		if (why)
 			goto out;
 	}
 	return 0;
 out:
-	fw_snprintf(ld->error, sizeof(ld->error), "table-loader command %u: %s%s%s%s%s", i,
-		    cmd ? cmd : "", cmd ? ": " : "", why, what ? " " : "", what ? what : "");
+	fw_snprintf(ld->error, sizeof(ld->error), "table-loader command %u: %s%s%s", i, cmd, why,
+		    what);
 	return -1;
 }

@@ -19,19 +19,18 @@
 #define LOADER_MAX_BLOBS 16
 #define LOADER_MAX_ALIGN 0x10000
 
-/* What the interpreter needs from the machine; the host tests supply fakes. */
-struct acpi_loader_env {
-	void *ctx;
-	/* Find an fw_cfg file. */
-	bool (*find)(void *ctx, const char *name, uint16_t *select, uint32_t *size);
-	/* Read a whole fw_cfg file to dst. */
-	void (*read)(void *ctx, uint16_t select, void *dst, uint32_t size);
-	/* Write into an fw_cfg file at offset (WRITE_POINTER); 0 on success. */
-	int (*write)(void *ctx, uint16_t select, uint32_t offset, const void *src, uint32_t len);
-	/* Guest memory for a blob: returns where to write it, and its guest
-	 * physical address in *phys; NULL when it does not fit. */
-	void *(*alloc)(void *ctx, uint32_t size, uint32_t align, uint8_t zone, uint64_t *phys);
-};
+/* What the interpreter needs from the machine, each handed the ctx given to
+ * acpi_loader_run: acpi.c has the firmware's, the host tests supply fakes.
+ * ctx comes last so that the firmware's can jump straight to fw_cfg. */
+/* Find an fw_cfg file. */
+bool acpi_loader_find(const char *name, uint16_t *select, uint32_t *size, void *ctx);
+/* Read a whole fw_cfg file to dst. */
+void acpi_loader_read(uint16_t select, void *dst, uint32_t size, void *ctx);
+/* Write into an fw_cfg file at offset (WRITE_POINTER); 0 on success. */
+int acpi_loader_write(uint16_t select, uint32_t offset, const void *src, uint32_t len, void *ctx);
+/* Guest memory for a blob: returns where to write it, and its guest physical
+ * address in *phys; NULL when it does not fit. */
+void *acpi_loader_alloc(uint32_t size, uint32_t align, uint8_t zone, uint64_t *phys, void *ctx);
 
 struct acpi_blob {
 	char name[LOADER_FILESZ];
@@ -49,7 +48,6 @@ struct acpi_loader {
 
 /* Runs every command of script[0..len). 0 on success; -1 with ld->error set
  * to one line saying which command and why. Never writes outside a blob. */
-int acpi_loader_run(struct acpi_loader *ld, const void *script, size_t len,
-		    const struct acpi_loader_env *env);
+int acpi_loader_run(struct acpi_loader *ld, const void *script, size_t len, void *ctx);
 
 #endif

@@ -77,50 +77,47 @@ int e820_parse_qemu(struct e820_map *m, const void *buf, size_t len)
 	return e820_parse_records(m, buf, (uint32_t)(len / 20), 20);
 }
 
-bool e820_is_ram(const struct e820_map *m, uint64_t addr, uint64_t size)
+/* The end of the RAM entry holding all of [addr, addr+size); 0 if none. */
+static __attribute__((noinline)) uint64_t ram_end(const struct e820_map *m, uint64_t addr, uint64_t size)
 {
 	if (addr + size < addr)
-		return false;
+		return 0;
 	for (uint32_t i = 0; i < m->n; i++) {
 		const struct e820_entry *e = &m->e[i];
 
 		if (e->type == E820_RAM && addr >= e->addr && addr + size <= e->addr + e->size)
-			return true;
+			return e->addr + e->size;
 	}
-	return false;
+	return 0;
+}
+
+bool e820_is_ram(const struct e820_map *m, uint64_t addr, uint64_t size)
+{
+	return ram_end(m, addr, size) != 0;
 }
 
 uint64_t e820_lowmem_top(const struct e820_map *m)
 {
-	const uint64_t mib = 0x100000, four_g = 0x100000000ull;
-
-	for (uint32_t i = 0; i < m->n; i++) {
-		const struct e820_entry *e = &m->e[i];
-
-		if (e->type == E820_RAM && e->addr <= mib && e->addr + e->size > mib)
-			return MIN(e->addr + e->size, four_g);
-	}
-	return 0;
+	return MIN(ram_end(m, 0x100000, 1), 0x100000000ull);
 }
 
 int e820_place_high(const struct e820_map *m, uint64_t floor, uint64_t top, uint64_t size,
 		    uint64_t *addr)
 {
-	bool found = false;
-
 	if (size == 0)
 		return -1;
-	for (uint32_t i = 0; i < m->n; i++) {
+	/* the map is sorted and disjoint: the first fit from the top is the highest */
+	for (uint32_t i = m->n; i--;) {
 		const struct e820_entry *e = &m->e[i];
 		uint64_t lo = MAX(e->addr, floor), hi = MIN(e->addr + e->size, top), a;
 
 		if (e->type != E820_RAM || hi < lo || hi - lo < size)
 			continue;
 		a = ALIGN_DOWN(hi - size, 4096);
-		if (a >= lo && (!found || a > *addr)) {
+		if (a >= lo) {
 			*addr = a;
-			found = true;
+			return 0;
 		}
 	}
-	return found ? 0 : -1;
+	return -1;
 }

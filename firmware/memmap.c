@@ -52,14 +52,14 @@ void *memmap_alloc_high(struct memmap *mm, uint32_t size, uint32_t align, uint64
 void memmap_finish(struct memmap *mm, const struct board *b)
 {
 	struct e820_map *m = &mm->e820;
-	int r = 0;
+	uint32_t low = mm->low_reserved ? mm->low_reserved : LAYOUT_LEGACY_HOLE;
+	int r;
 
-	if (mm->low_reserved)
-		r |= e820_set(m, mm->low_reserved, LAYOUT_LEGACY_HOLE - mm->low_reserved, E820_RESERVED);
+	/* e820_set ignores the empty ranges */
+	r = e820_set(m, low, LAYOUT_LEGACY_HOLE - low, E820_RESERVED);
 	r |= e820_set(m, LAYOUT_LEGACY_HOLE, LAYOUT_BIOS_SEG - LAYOUT_LEGACY_HOLE, E820_REMOVE);
 	r |= e820_set(m, LAYOUT_BIOS_SEG, LAYOUT_1M - LAYOUT_BIOS_SEG, E820_RESERVED);
-	if (mm->high_base < mm->lowmem_top)
-		r |= e820_set(m, mm->high_base, mm->lowmem_top - mm->high_base, E820_RESERVED);
+	r |= e820_set(m, mm->high_base, mm->lowmem_top - mm->high_base, E820_RESERVED);
 	if (b->reserve)
 		r |= b->reserve(b, m);
 	if (r)

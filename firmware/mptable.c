@@ -14,10 +14,10 @@ size_t mptable_size(uint32_t cpus)
 static uint8_t *intr(uint8_t *e, uint8_t type, uint8_t kind, uint8_t src_irq, uint8_t dst_apic,
 		     uint8_t dst_pin)
 {
+	/* bytes 2-4 stay 0 from the memset: polarity and trigger conform to the
+	 * bus (ISA: high, edge), source bus 0 is ISA */
 	e[0] = type;
 	e[1] = kind;
-	put16(e, 2, 0); /* polarity and trigger: conform to the bus (ISA: high, edge) */
-	e[4] = 0;       /* source bus: ISA */
 	e[5] = src_irq;
 	e[6] = dst_apic;
 	e[7] = dst_pin;

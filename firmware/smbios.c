@@ -8,16 +8,13 @@ size_t smbios_fix_anchor(uint8_t *ep, size_t len, uint64_t table_phys)
 			return 0;
 		put32(ep, 24, (uint32_t)table_phys);
 		/* intermediate checksum covers 0x10..0x1e, then the whole */
-		ep[21] = 0;
-		ep[21] = checksum(ep + 16, 15);
-		ep[4] = 0;
-		ep[4] = checksum(ep, 31);
+		ep[21] += checksum(ep + 16, 15); /* fixes the sum whatever the field held */
+		ep[4] += checksum(ep, 31);
 		return 31;
 	}
 	if (len >= 24 && memcmp(ep, "_SM3_", 5) == 0 && ep[6] == 24) {
 		put64(ep, 16, table_phys);
-		ep[5] = 0;
-		ep[5] = checksum(ep, 24);
+		ep[5] += checksum(ep, 24);
 		return 24;
 	}
 	return 0;

@@ -80,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (unsigned i = 0; i < nfiles && i < FAKE_MAX_FILES; i++, off += used)
 		if (!(used = add_file(&f, data + off, size - off)))
 			break;
-	r = acpi_loader_run(&ld, data + off, size - off, &f.env);
+	r = acpi_loader_run(&ld, data + off, size - off, &f);
 	check_result(&f, &ld, r);
 	return 0;
 }

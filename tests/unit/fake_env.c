@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include "fake_env.h"
 
-static bool env_find(void *ctx, const char *name, uint16_t *select, uint32_t *size)
+bool acpi_loader_find(const char *name, uint16_t *select, uint32_t *size, void *ctx)
 {
 	struct fake_env *f = ctx;
 
@@ -19,7 +19,7 @@ static bool env_find(void *ctx, const char *name, uint16_t *select, uint32_t *si
 
 /* Aborts rather than asserts: a bad select or size is a loader bug that must
  * stop a fuzzer as well as a unit test. */
-static void env_read(void *ctx, uint16_t select, void *dst, uint32_t size)
+void acpi_loader_read(uint16_t select, void *dst, uint32_t size, void *ctx)
 {
 	struct fake_env *f = ctx;
 	unsigned i = select - FAKE_FIRST_SELECT;
@@ -31,7 +31,7 @@ static void env_read(void *ctx, uint16_t select, void *dst, uint32_t size)
 	memcpy(dst, f->file[i].data, size);
 }
 
-static int env_write(void *ctx, uint16_t select, uint32_t offset, const void *src, uint32_t len)
+int acpi_loader_write(uint16_t select, uint32_t offset, const void *src, uint32_t len, void *ctx)
 {
 	struct fake_env *f = ctx;
 	unsigned i = select - FAKE_FIRST_SELECT;
@@ -56,7 +56,7 @@ static int env_write(void *ctx, uint16_t select, uint32_t offset, const void *sr
 }
 
 /* Top-down like the firmware's memmap_alloc_high, aligned in guest terms. */
-static void *env_alloc(void *ctx, uint32_t size, uint32_t align, uint8_t zone, uint64_t *phys)
+void *acpi_loader_alloc(uint32_t size, uint32_t align, uint8_t zone, uint64_t *phys, void *ctx)
 {
 	struct fake_env *f = ctx;
 	uint64_t p;
@@ -97,7 +97,6 @@ void fake_env_reset(struct fake_env *f)
 	f->mem = mem;
 	f->mem_size = f->top = size;
 	f->phys_base = base;
-	f->env = (struct acpi_loader_env){ f, env_find, env_read, env_write, env_alloc };
 }
 
 void fake_env_free(struct fake_env *f)

@@ -1,7 +1,8 @@
 /*
- * A stand-in for the machine behind struct acpi_loader_env: fw_cfg files served
- * from memory and a top-down allocator over a host buffer that pretends to sit
- * at a made-up guest physical address. The buffer is filled with a canary so a
+ * A stand-in for the machine behind acpi_loader_find/read/write/alloc, whose
+ * ctx is a struct fake_env: fw_cfg files served from memory and a top-down
+ * allocator over a host buffer that pretends to sit at a made-up guest
+ * physical address. The buffer is filled with a canary so a
  * test (or fuzzer) can check nothing outside the allocated blobs was written.
  * Shared by the unit tests and the acpi_loader fuzz target.
  */
@@ -46,7 +47,6 @@ struct fake_env {
 	int write_result;   /* what env->write returns */
 	struct fake_write write[FAKE_MAX_WRITES];
 	unsigned nwrites;
-	struct acpi_loader_env env;
 };
 
 void fake_env_init(struct fake_env *f, size_t mem_size, uint64_t phys_base);

@@ -51,7 +51,7 @@ void lc_expect_fail(uint32_t idx, const char *what)
 {
 	char at[32];
 
-	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env.env), -1);
+	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env), -1);
 	snprintf(at, sizeof(at), "command %u:", idx);
 	if (!strstr(lc_ld.error, at) || !strstr(lc_ld.error, what))
 		fail_msg("error \"%s\" lacks \"%s\" / \"%s\"", lc_ld.error, at, what);

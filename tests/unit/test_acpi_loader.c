@@ -21,7 +21,7 @@ static void test_pointer_and_checksum(void **state)
 	script_add_pointer(&lc_script, R, T, 16, 4);            /* RSDP -> RSDT-ish */
 	script_add_checksum(&lc_script, T, 9, 0, 256);
 	script_add_checksum(&lc_script, R, 8, 0, 20);
-	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env.env), 0);
+	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env), 0);
 	assert_string_equal(lc_ld.error, "");
 	assert_int_equal(lc_ld.nblobs, 2);
 	t = lc_blob(T);
@@ -47,7 +47,7 @@ static void test_pointer_sizes(void **state)
 	script_allocate(&lc_script, T, 64, HIGH);
 	script_add_pointer(&lc_script, T, T, 248, 8);  /* last 8 bytes of the blob */
 	script_add_pointer(&lc_script, T, T, 16, 4);
-	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env.env), 0);
+	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env), 0);
 	assert_int_equal(rd_le64(lc_blob(T)->data + 248), lc_blob(T)->phys);
 	/* 1- and 2-byte fields cannot hold an address above 64K */
 	lc_script.len = 128;
@@ -70,9 +70,9 @@ static void test_ignored_commands(void **state)
 	script_cmd(&lc_script, 0x100);         /* only the whole u32 counts */
 	lc_allocate_both();
 	script_cmd(&lc_script, 0);
-	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env.env), 0);
+	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env), 0);
 	assert_int_equal(lc_ld.nblobs, 2);
-	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, 0, &lc_env.env), 0); /* empty script */
+	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, 0, &lc_env), 0); /* empty script */
 	assert_int_equal(lc_ld.nblobs, 0);
 	assert_int_equal(lc_ld.rsdp, 0);
 }
@@ -86,7 +86,7 @@ static void test_write_pointer(void **state)
 	/* What -device vmgenid asks for: the GUID's address into etc/vmgenid_addr. */
 	script_allocate(&lc_script, GUID, 4096, HIGH);
 	script_write_pointer(&lc_script, ADDR, GUID, 0, 40, 8);
-	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env.env), 0);
+	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env), 0);
 	want = lc_blob(GUID)->phys + 40;
 	assert_int_equal(lc_blob(GUID)->phys % 4096, 0);
 	assert_int_equal(lc_env.nwrites, 1);
@@ -100,7 +100,7 @@ static void test_write_pointer(void **state)
 	lc_env.nwrites = 0;
 	lc_script.len = 128;
 	script_write_pointer(&lc_script, ADDR, GUID, 4, 4095, 4);
-	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env.env), 0);
+	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env), 0);
 	assert_int_equal(lc_env.write[0].offset, 4);
 	assert_int_equal(lc_env.write[0].len, 4);
 	assert_int_equal(rd_le32(lc_env.write[0].bytes), lc_blob(GUID)->phys + 4095);

@@ -68,7 +68,7 @@ static void test_allocate_errors(void **state)
 	}
 	lc_script.len = 0;
 	script_allocate(&lc_script, T, 0x10000, HIGH); /* LOADER_MAX_ALIGN itself is fine */
-	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env.env), 0);
+	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env), 0);
 	assert_int_equal(lc_blob(T)->phys % 0x10000, 0);
 	for (unsigned zone = 0; zone < 256; zone += 3) { /* 0, 3, 6, ... 255 */
 		lc_script.len = 0;
@@ -141,7 +141,7 @@ static void test_add_checksum_errors(void **state)
 	lc_allocate_both(); /* edges that are inside: the last byte, an empty range */
 	script_add_checksum(&lc_script, T, 255, 256, 0);
 	script_add_checksum(&lc_script, T, 255, 0, 256);
-	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env.env), 0);
+	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env), 0);
 }
 
 static void test_write_pointer_errors(void **state)

@@ -33,7 +33,7 @@ static void load_and_run(struct run *r, const char *machine)
 	r->script = fixture_acpi_load(&r->f, machine, &r->len);
 	if (!r->script)
 		fail_msg("fixture acpi/%s missing: run tests/fixtures/capture-acpi.sh", machine);
-	assert_int_equal(acpi_loader_run(&r->ld, r->script, r->len, &r->f.env), 0);
+	assert_int_equal(acpi_loader_run(&r->ld, r->script, r->len, &r->f), 0);
 	assert_string_equal(r->ld.error, "");
 	assert_true(fake_env_canary_intact(&r->f));
 }
