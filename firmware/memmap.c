@@ -22,7 +22,6 @@ void memmap_init(struct memmap *mm)
 	if (mm->lowmem_top < 2 * LAYOUT_1M)
 		fatal(TRACE_ERR_NO_MEMORY, "no RAM above 1 MiB in the memory map");
 	mm->high_base = mm->lowmem_top;
-	mm->low_reserved = 0;
 }
 
 void memmap_from_bios(struct memmap *mm, const void *records, uint32_t count, uint32_t stride)

@@ -13,7 +13,8 @@ struct memmap {
 	uint32_t low_reserved; /* start of a reserved area ending at 640 KiB; 0: none */
 };
 
-/* Reads etc/e820; fatal when it is missing or malformed. */
+/* Reads etc/e820; fatal when it is missing or malformed. mm starts zeroed
+ * (static storage), so low_reserved is 0 until smp_mptable sets it. */
 void memmap_init(struct memmap *mm);
 /* The map another BIOS gave through INT 15h E820 (option ROM case): final
  * already, with that BIOS's own reservations. */
