@@ -45,9 +45,10 @@ include guest/Makefile.inc
 HOST_CC ?= gcc
 HOST_CFLAGS := -O2 -g -std=gnu11 -Wall -Wextra -Werror -Iinclude -Ifirmware -Iboards
 
-$(BUILD)/host/access-count: host/access-count.c
+ACCESS_COUNT_SRC := host/access-count.c host/fwm-run.c host/region-tally.c
+$(BUILD)/host/access-count: $(ACCESS_COUNT_SRC) host/fwm-run.h host/region-tally.h
 	@mkdir -p $(@D)
-	$(HOST_CC) $(HOST_CFLAGS) -o $@ $<
+	$(HOST_CC) $(HOST_CFLAGS) -D_GNU_SOURCE -Ihost -o $@ $(ACCESS_COUNT_SRC)
 
 include host/Makefile.inc
 

@@ -23,6 +23,7 @@
  */
 #include "kernel-entry.h"
 #include "fwm-run.h"
+#include "region-tally.h"
 
 #include <inttypes.h>
 #include <stdbool.h>
@@ -31,7 +32,6 @@
 #include <string.h>
 
 #define MAX_ENTRIES 4
-#define MAX_REGIONS 64
 #define PORT_LIMIT 0x10000 /* trace addresses are absolute: below = port */
 /* QEMU's x86 loader puts a bzImage's real-mode setup at 0x10000 (boot
  * protocol 2.02 and later, loaded high): 16-bit loaders enter at +0x200. */
@@ -41,27 +41,9 @@ static struct {
 	bool started, jumped;
 	char jump[160];
 	unsigned long reads, writes, ports, mmio, unparsed;
-	struct { char name[48]; unsigned long n; } region[MAX_REGIONS];
-	int nregions;
+	struct region_tally regions;
 	char points[128];
 } st;
-
-static void count_region(const char *name, size_t len)
-{
-	char buf[sizeof st.region[0].name];
-	size_t k;
-	for (k = 0; k < len && k + 1 < sizeof buf; k++)  /* keep "a=1,b=2" parseable */
-		buf[k] = strchr(" ,=\t", name[k]) ? '_' : name[k];
-	buf[k] = 0;
-	int i = 0;
-	while (i < st.nregions && strcmp(st.region[i].name, buf))
-		i++;
-	if (i == MAX_REGIONS)  /* table full: the last slot collects the rest */
-		strcpy(st.region[--i].name, "other");
-	else if (i == st.nregions)
-		strcpy(st.region[st.nregions++].name, buf);
-	st.region[i].n++;
-}
 
 /* One line of QEMU's log; returns true once the jump is seen. */
 static bool on_line(char *line, void *ctx)
@@ -92,7 +74,7 @@ static bool on_line(char *line, void *ctx)
 	uint64_t addr = strtoull(a + 8, NULL, 16);
 	write ? st.writes++ : st.reads++;
 	addr < PORT_LIMIT ? st.ports++ : st.mmio++;
-	count_region(n + 7, (size_t)(e - (n + 7)));
+	region_tally_add(&st.regions, n + 7, (size_t)(e - (n + 7)));
 	size_t used = strlen(st.points);
 	if (write && (addr == 0xf4 || addr == 0xf5) && used + 16 < sizeof st.points)
 		snprintf(st.points + used, sizeof st.points - used, "%s0x%" PRIx64 ":%llu",
@@ -105,16 +87,7 @@ static void print_counts(FILE *f)
 	fprintf(f, "accesses=%lu reads=%lu writes=%lu ports=%lu mmio=%lu points=%s unparsed=%lu\n"
 		"by_region ", st.reads + st.writes, st.reads, st.writes, st.ports, st.mmio,
 		st.points[0] ? st.points : "none", st.unparsed);
-	bool used[MAX_REGIONS] = { false };
-	for (int k = 0; k < st.nregions; k++) {  /* largest first */
-		int best = -1;
-		for (int i = 0; i < st.nregions; i++)
-			if (!used[i] && (best < 0 || st.region[i].n > st.region[best].n))
-				best = i;
-		used[best] = true;
-		fprintf(f, "%s%s=%lu", k ? "," : "", st.region[best].name, st.region[best].n);
-	}
-	fputs(st.nregions ? "\n" : "none\n", f);
+	region_tally_print(&st.regions, f);
 }
 
 static void usage(const char *why)

@@ -70,11 +70,17 @@ static bool read_tail(int fd, struct fwm_outcome *out)
 	return r > 0;
 }
 
+/* Messages carry the name of the tool running QEMU (fw-measure, access-count). */
+static void fail(const char *what)
+{
+	fprintf(stderr, "%s: %s: %s\n", program_invocation_short_name, what, strerror(errno));
+}
+
 static int spawn(char **argv, int trace_w, int err_w)
 {
 	pid_t pid = fork();
 	if (pid < 0) {
-		perror("fw-measure: fork");
+		fail("fork");
 		return -1;
 	}
 	if (pid > 0) {
@@ -87,7 +93,8 @@ static int spawn(char **argv, int trace_w, int err_w)
 		_exit(126);  /* fcntl: a dup2 onto itself would keep O_CLOEXEC */
 	close_range(FWM_TRACE_FD + 1, ~0U, 0);
 	execvp(argv[0], argv);
-	fprintf(stderr, "fw-measure: cannot run %s: %s\n", argv[0], strerror(errno));
+	fprintf(stderr, "%s: cannot run %s: %s\n", program_invocation_short_name, argv[0],
+		strerror(errno));
 	_exit(127);
 }
 
@@ -96,7 +103,7 @@ int fwm_run(char **argv, double timeout, fwm_line_fn fn, void *ctx, struct fwm_o
 	int tp[2], ep[2], status = 0;
 	memset(out, 0, sizeof *out);
 	if (pipe2(tp, O_CLOEXEC) || pipe2(ep, O_CLOEXEC)) {
-		perror("fw-measure: pipe");
+		fail("pipe");
 		return -1;
 	}
 	for (int s = 0; s < 3; s++)
@@ -107,7 +114,7 @@ int fwm_run(char **argv, double timeout, fwm_line_fn fn, void *ctx, struct fwm_o
 	close(ep[1]);
 	int pidfd = pidfd_open(child, 0);  /* readable once QEMU has exited */
 	if (pidfd < 0) {
-		perror("fw-measure: pidfd_open");
+		fail("pidfd_open");
 		kill(child, SIGKILL);
 		waitpid(child, NULL, 0);
 		return -1;
@@ -125,7 +132,7 @@ int fwm_run(char **argv, double timeout, fwm_line_fn fn, void *ctx, struct fwm_o
 		if (poll(p, 3, (int)(left * 1000) + 1) < 0) {
 			if (errno == EINTR)
 				continue;
-			perror("fw-measure: poll");
+			fail("poll");
 			break;
 		}
 		if (p[0].revents && !read_lines(p[0].fd, fn, ctx, &out->stopped))

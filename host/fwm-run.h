@@ -1,5 +1,5 @@
 /*
- * One QEMU process for fw-measure: spawned directly (no shell) with its log
+ * One QEMU process for fw-measure and access-count: spawned directly (no shell) with its log
  * (-D /dev/fd/3) on a pipe of its own, read line by line until the caller
  * has what it wants, QEMU exits, or the deadline passes; QEMU is killed
  * afterwards in every case, and on SIGINT/SIGTERM/SIGHUP.
