@@ -11,10 +11,10 @@ FW_CFLAGS := -m32 -march=i686 -Oz -std=gnu11 -ffreestanding -fno-pic -fno-pie \
 FW_LDFLAGS := -m elf_i386 -nostdlib --gc-sections -T linker/bios.lds
 
 FW_C := firmware/main.c firmware/fw_cfg.c firmware/fw_cfg_dir.c firmware/e820.c \
-	firmware/memmap.c firmware/acpi.c firmware/acpi_loader.c firmware/bzimage.c \
+	firmware/memmap.c firmware/acpi.c firmware/acpi_env.c firmware/acpi_loader.c firmware/bzimage.c \
 	firmware/pvh.c firmware/linux_boot.c firmware/console.c firmware/fmt.c \
 	firmware/string.c firmware/acpi_rsdp.c firmware/mptable.c firmware/smp.c \
-	firmware/smbios.c firmware/checksum.c firmware/fseg.c firmware/legacy_tables.c boards/board.c boards/pc.c boards/q35.c boards/microvm.c \
+	firmware/smbios.c firmware/checksum.c firmware/fseg.c firmware/legacy_tables.c boards/board.c boards/detect.c boards/pc.c boards/q35.c boards/microvm.c \
 	boards/pci.c boards/pci_scan.c boards/pci_bars.c
 FW_OBJ := $(patsubst %.c,$(BUILD)/fw/%.o,$(FW_C)) $(BUILD)/fw/firmware/entry.o
 FW_HDR := $(wildcard include/*.h firmware/*.h boards/*.h optionrom/*.h)
@@ -41,15 +41,7 @@ include optionrom/Makefile.inc
 # ---- guest: probe, initramfs, Debian kernel ------------------------------
 include guest/Makefile.inc
 
-# ---- host tools ----------------------------------------------------------
-HOST_CC ?= gcc
-HOST_CFLAGS := -O2 -g -std=gnu11 -Wall -Wextra -Werror -Iinclude -Ifirmware -Iboards
-
-ACCESS_COUNT_SRC := host/access-count.c host/fwm-run.c host/region-tally.c
-$(BUILD)/host/access-count: $(ACCESS_COUNT_SRC) host/fwm-run.h host/region-tally.h
-	@mkdir -p $(@D)
-	$(HOST_CC) $(HOST_CFLAGS) -D_GNU_SOURCE -Ihost -o $@ $(ACCESS_COUNT_SRC)
-
+# ---- host tools: boot-loop, fw-measure, access-count, the plugin ----------
 include host/Makefile.inc
 
 # ---- instrumented kernel and SeaBIOS --------------------------------------
@@ -58,6 +50,8 @@ include kernel-patches/Makefile.inc
 # ---- tests ---------------------------------------------------------------
 include tests/Makefile.inc
 include tests/bench/Makefile.inc
+include scripts/Makefile.inc
+include scripts/install.mk
 
 # Boots under TCG with the Debian kernel: the matrix and the bad-input cases.
 qemu-test: all debian-kernel $(BUILD)/kernel/bzImage
@@ -84,7 +78,8 @@ demo: deps
 
 test: deps
 	$(MAKE) all debian-kernel
-	$(MAKE) unit-test host-unit-test fuzz-smoke qemu-test chain-test host-qemu-test
+	$(MAKE) abi-doc-check unit-test host-unit-test fuzz-smoke qemu-test chain-test host-qemu-test \
+		install-test
 
 # Anchors (qboot, SeaBIOS) against ours, the known-delay check, and the
 # other engineer's feature costs when present; bench/REPORT.md from all of it.

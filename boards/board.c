@@ -1,27 +1,9 @@
+/* What the machines' files share (the PIRQ routing) and the PCI resources
+ * every board with PCI gets; telling the machine is detect.c's. */
 #include "board.h"
-#include "pci.h"
 #include "pci_bars.h"
 #include "fw_cfg.h"
 #include "console.h"
-
-#define HOST_I440FX 0x12378086u
-#define HOST_Q35_MCH 0x29c08086u
-
-void board_detect(struct board *b)
-{
-	/* microvm has no PCI host (unless pcie=on, which is ECAM-only, needs no
-	 * firmware set-up and also reads all ones here). */
-	switch (pci_read32(PCI_BDF(0, 0, 0), PCI_VENDOR_ID)) {
-	case HOST_I440FX:
-		pc_board_init(b);
-		break;
-	case HOST_Q35_MCH:
-		q35_board_init(b);
-		break;
-	default:
-		microvm_board_init(b);
-	}
-}
 
 uint8_t board_pirq_irq(uint8_t pirq)
 {

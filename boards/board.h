@@ -26,9 +26,11 @@ struct board {
  * the 64-bit window follows what is programmed. */
 void board_pci_assign(const struct board *b, const struct e820_map *m, uint64_t lowmem_top);
 
-/* Tells the machine by the host bridge at 00:00.0 (one config read). */
+/* detect.c: tells the machine by the host bridge at 00:00.0 (one config
+ * read) and calls its init below. */
 void board_detect(struct board *b);
 
+/* Each machine's file fills in b. */
 void pc_board_init(struct board *b);
 void q35_board_init(struct board *b);
 void microvm_board_init(struct board *b);

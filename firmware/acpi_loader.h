@@ -20,7 +20,8 @@
 #define LOADER_MAX_ALIGN 0x10000
 
 /* What the interpreter needs from the machine, each handed the ctx given to
- * acpi_loader_run: acpi.c has the firmware's, the host tests supply fakes.
+ * acpi_loader_run: acpi_env.c has the firmware's, the host tests link
+ * tests/unit/fake_env.c instead.
  * ctx comes last so that the firmware's can jump straight to fw_cfg. */
 /* Find an fw_cfg file. */
 bool acpi_loader_find(const char *name, uint16_t *select, uint32_t *size, void *ctx);

@@ -9,13 +9,33 @@ void console_write(const char *s, size_t len)
 	outsb(COM1_PORT, s, (uint32_t)len);
 }
 
-/* One line: "bios.bin: " head, then the message. */
+/*
+ * The errors' ids from the list, "no_fwcfg\0no_kernel\0...": the one for value
+ * v is the (v - TRACE_ERR_BASE)th; the literal's own NUL (an empty id) ends
+ * them. The list is in value order without gaps (checked here at build time).
+ */
+#define ERROR_ID(n, v, id, meaning) id "\0"
+#define ERROR_POS(n, v, id, meaning) ERROR_POS_##n,
+#define ERROR_IN_ORDER(n, v, id, meaning) \
+	_Static_assert(ERROR_POS_##n == (v) - TRACE_ERR_BASE, "BOOT_TRACE_ERRORS: " id " out of order");
+enum { BOOT_TRACE_ERRORS(ERROR_POS) };
+BOOT_TRACE_ERRORS(ERROR_IN_ORDER)
+
+/* One line: "bios.bin: " head (with the error's value, id and QEMU's exit
+ * status if code is one), then the message. */
 static void emit(uint8_t code, const char *fmt, va_list ap)
 {
-	char line[160];
-	int n = code ? fw_snprintf(line, sizeof(line), "bios.bin: fatal error %u (exit status %u): ",
-				   code, TRACE_EXIT_STATUS(code))
-		     : fw_snprintf(line, sizeof(line), "bios.bin: ");
+	char line[192];
+	const char *id = BOOT_TRACE_ERRORS(ERROR_ID); /* a literal: not 32-byte aligned */
+	int n;
+
+	/* Any code not in the list (0 for console_log) stops at the empty id. */
+	for (unsigned i = code - TRACE_ERR_BASE; i && *id; i--)
+		while (*id++)
+			;
+	n = code ? fw_snprintf(line, sizeof(line), "bios.bin: fatal error 0x%x %s (exit status %u): ",
+			       code, id, TRACE_EXIT_STATUS(code))
+		 : fw_snprintf(line, sizeof(line), "bios.bin: ");
 
 	n += fw_vsnprintf(line + n, sizeof(line) - (size_t)n - 1, fmt, ap);
 	line[n++] = '\n';

@@ -12,8 +12,9 @@
 void console_write(const char *s, size_t len);
 /* Logs "bios.bin: <message>": something the user should know, not fatal. */
 __attribute__((format(printf, 1, 2))) void console_log(const char *fmt, ...);
-/* Logs "bios.bin: fatal error <code>: <message>", writes code to both trace
- * ports (an isa-debug-exit device ends QEMU with status code*2+1), halts. */
+/* Logs "bios.bin: fatal error 0x<code> <id> (exit status <code*2+1>): <message>"
+ * (id from BOOT_TRACE_ERRORS), writes code to both trace ports (an
+ * isa-debug-exit device ends QEMU with status code*2+1), halts. */
 __attribute__((noreturn, format(printf, 2, 3))) void fatal(uint8_t code, const char *fmt, ...);
 
 #endif

@@ -10,7 +10,8 @@
  *         kernel had to place itself (its log says "assigned"); bars:0 when
  *         the firmware placed every BAR
  */
-#include "probe.h"
+#include "probe_devices.h"
+#include "probe_io.h"
 
 #include <ctype.h>
 #include <dirent.h>

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the kit builds and tests with; quick when they
-# are there already. Run as root (or with sudo available).
+# are there already. Run as root (or with sudo available). The kernel and
+# SeaBIOS builds install what they need themselves (install-packages.sh).
 set -euo pipefail
 
 pkgs=(gcc make libc6-dev binutils nasm libcmocka-dev pkg-config
@@ -8,15 +9,4 @@ pkgs=(gcc make libc6-dev binutils nasm libcmocka-dev pkg-config
       clang libclang-rt-14-dev valgrind python3
       meson ninja-build dpkg-dev)
 
-missing=()
-for p in "${pkgs[@]}"; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed' || missing+=("$p")
-done
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-sudo=
-[ "$(id -u)" -eq 0 ] || sudo=sudo
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+exec "$(dirname "$0")/install-packages.sh" "${pkgs[@]}"

@@ -8,7 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
-qemu=${QEMU:-qemu-system-x86_64}
+# shellcheck source=tests/lib.sh
+. tests/lib.sh
+qemu=$QEMU
 qboot=${QBOOT:-/usr/share/qemu/qboot.rom}
 counter=$build/host/access-count
 out=$build/bench
@@ -27,8 +29,8 @@ json_str() { local s=${1//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "${s//$'\t'/ 
 # run FIRMWARE BOARD KERNEL DIR: one access-count run; sets res (two lines) or
 # why (one line). Its stdout and stderr stay in DIR for a closer look.
 run() {
-	local fw=$1 board=$2 kernel=$3 d=$4 append=console=ttyS0
-	[ "$board" = microvm ] && append+=" tsc_early_khz=2000000"
+	local fw=$1 board=$2 kernel=$3 d=$4 append
+	append=$(cmdline_for "$board" console=ttyS0)
 	mkdir -p "$d"
 	res='' why=''
 	if "$counter" --timeout 20 -- "$qemu" -M "$board" -m 512M -nodefaults -no-user-config \

@@ -17,7 +17,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
-qemu=${QEMU:-qemu-system-x86_64}
+# shellcheck source=tests/lib.sh
+. tests/lib.sh
+qemu=$QEMU
 tfw_iter=${TFW_ITER:-21}
 total_iter=${TOTAL_ITER:-6}
 out=$build/bench/anchors
@@ -41,7 +43,7 @@ declare -A fwargs=(
 	[seabios-deb]="-bios /usr/share/seabios/bios-256k.bin"
 )
 kernel_of() { [ "$1" = PVH ] && echo "$build/kernel-debian/vmlinux" || echo "$build/kernel-debian/vmlinuz"; }
-append_of() { [ "$1" = microvm ] && echo "console=ttyS0 tsc_early_khz=2000000" || echo "console=ttyS0"; }
+append_of() { cmdline_for "$1" console=ttyS0; }
 
 # qemu_cmd BOARD FORMAT FW: the command (an array) every run of that cell uses.
 qemu_cmd() {
@@ -61,6 +63,8 @@ qemu_cmd() {
 	echo "kernel: $(cat "$build/kernel-debian/VERSION" 2>/dev/null || echo unknown)"
 	echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with local changes)')"
 	echo "tfw_iter: $tfw_iter"
+	echo "append: $(append_of pc)"
+	echo "append_microvm: $(append_of microvm)"
 	echo "total_iter: $total_iter"
 } >"$out/env.txt"
 

@@ -85,7 +85,7 @@ def main():
           f"- kernel (Debian's, the same for every firmware): {env.get('kernel', '?')} "
           f"(`{build}/kernel-debian/vmlinuz` as bzImage, `vmlinux` as PVH)",
           f"- initrd `{build}/guest/initramfs.cpio.gz` (the probe), `-m 512M`, command line "
-          "`console=ttyS0` (microvm: `+ tsc_early_khz=2000000`)\n",
+          f"`{env.get('append', '?')}` (microvm: `{env.get('append_microvm', '?')}`)\n",
           "## Firmwares\n",
           "| name | image | what | file bytes | used bytes (estimate) |",
           "|---|---|---|---:|---:|"]

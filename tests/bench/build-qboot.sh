@@ -14,7 +14,7 @@
 # SRCDIR comes from qemu-source.sh; make decides when to rebuild (about 2 s).
 set -euo pipefail
 
-"$(dirname "$0")/../../kernel-patches/install-packages.sh" meson ninja-build gcc binutils dpkg-dev
+"$(dirname "$0")/../../scripts/install-packages.sh" meson ninja-build gcc binutils dpkg-dev
 
 die() { echo "build-qboot: $*" >&2; exit 1; }
 

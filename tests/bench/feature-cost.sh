@@ -11,7 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
-qemu=${QEMU:-qemu-system-x86_64}
+# shellcheck source=tests/lib.sh
+. tests/lib.sh
+qemu=$QEMU
 counter=$build/host/access-count
 out=$build/bench
 kernel=$build/kernel-debian/vmlinuz
@@ -43,7 +45,7 @@ count() {
 	log=$out/feature-runs/$(basename "$(dirname "$fw")")-${machine%%,*}-$RANDOM
 	if "$counter" --timeout 60 -- "$qemu" -M "$machine" -m 512M -nodefaults -no-user-config \
 		-display none -accel tcg -bios "$fw" -kernel "$kernel" -initrd "$initrd" \
-		-append "console=ttyS0 tsc_early_khz=2000000" "$@" >"$log.out" 2>"$log.err"; then
+		-append "$(cmdline_for "$machine" console=ttyS0)" "$@" >"$log.out" 2>"$log.err"; then
 		sed -n '1s/.*accesses=\([0-9]*\).*/\1/p' "$log.out"
 	else
 		echo "failed($log.err)"

@@ -16,7 +16,7 @@ die() { echo "qemu-source: $*" >&2; exit 1; }
 
 [ $# -eq 1 ] || { echo "usage: $0 DIR" >&2; exit 2; }
 dir=${1%/}
-kp=$(cd "$(dirname "$0")/../../kernel-patches" && pwd)
+scripts=$(cd "$(dirname "$0")/../../scripts" && pwd)
 want=(roms/qboot include/qemu/qemu-plugin.h)
 
 if [ -f "$dir/.bootkit-source" ] && [ -f "$dir/roms/qboot/meson.build" ] &&
@@ -25,8 +25,8 @@ if [ -f "$dir/.bootkit-source" ] && [ -f "$dir/roms/qboot/meson.build" ] &&
 	exit 0
 fi
 
-"$kp/install-packages.sh" dpkg-dev xz-utils
-"$kp/enable-deb-src.sh" qemu
+"$scripts/install-packages.sh" dpkg-dev xz-utils
+"$scripts/enable-deb-src.sh" qemu
 mkdir -p "$(dirname "$dir")"
 tmp=$(mktemp -d "$dir.fetch.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT

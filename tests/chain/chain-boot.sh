@@ -13,8 +13,8 @@
 # Every boot must end by itself (the probe powers off). Logs are kept in
 # BUILD/tests/chain/<case>/. Prints PASS/FAIL lines and "N passed, M failed".
 set -euo pipefail
-# shellcheck source=tests/chain/lib.sh
-. "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh"
 
 build=${1:-build}
 logs=$build/tests/chain
@@ -41,7 +41,7 @@ one() {
 			return
 		fi
 	done
-	boot "$dir" "$limit" -M pc -m 512M -bios "$bios" -kernel "$kernel" -initrd "$initrd" \
+	boot "$dir" pc "$limit" -m 512M -bios "$bios" -kernel "$kernel" -initrd "$initrd" \
 		-append "${append% }" "${qemu_extra[@]}"
 	status=$(cat "$dir/status")
 	got5=$(hexbytes "$dir/t5")

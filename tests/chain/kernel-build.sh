@@ -8,8 +8,8 @@
 #   tests/chain/kernel-build.sh [BUILD]   (default build)
 # Prints PASS/FAIL lines and "N passed, M failed".
 set -euo pipefail
-# shellcheck source=tests/chain/lib.sh
-. "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh"
 
 build=${1:-build}
 out=$build/kernel

@@ -2,8 +2,10 @@
 # A stand-in for qemu-system-x86_64 that plays a boot with a patched kernel:
 # trace bytes 1, 5 on 0xf5 and 3, 6, 7, 8 on 0xf4, a few ms apart, through
 # the devices boot-loop asked for (isa-debug-exit: exit with the status;
-# isa-debugcon: write to the chardev's file). FAKE_QEMU=segv crashes instead.
+# isa-debugcon: write to the chardev's file). FAKE_QEMU=segv crashes instead;
+# FAKE_QEMU_LOG=FILE: each start appends the path it was started by to FILE.
 set -u
+[ -z "${FAKE_QEMU_LOG:-}" ] || echo "$0" >>"$FAKE_QEMU_LOG"
 declare -A path_of port_file
 exit_port=
 

@@ -1,4 +1,5 @@
-# Sourced by run-integration.sh (its helpers, $bl, $build, $out, counters):
+# Sourced by run-integration.sh (tests/lib.sh's check and json_true, its own
+# run, $bl, $build, $out):
 # --timeline from debugcon pipes and from QEMU's own trace log, --no-patch
 # with and without --system-map.
 

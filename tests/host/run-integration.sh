@@ -9,21 +9,8 @@ cd "$(dirname "$0")/../.."
 build=${1:-build}
 bl=$build/host/boot-loop
 out=$build/tests/host/integration
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); echo "PASS: $*"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-# check NAME COMMAND...: PASS if the command succeeds.
-check() {
-	local name=$1
-	shift
-	if "$@"; then ok "$name"; else bad "$name"; fi
-}
-# jq-like: a Python expression over the JSON file "j" must be true.
-json_true() { python3 -c "import json,sys; j=json.load(open(sys.argv[1])); sys.exit(0 if ($2) else 1)" "$1"; }
-# status_of FILE: the exit status a run left there.
-status_of() { cat "$1"; }
+# shellcheck source=tests/lib.sh
+. tests/lib.sh
 # run NAME ARGS...: boot-loop with stdout/stderr/status in $out/NAME.*
 run() {
 	local name=$1
@@ -42,7 +29,7 @@ mkdir -p "$out"
 # -- exit mode: status 3 names fw_start; hyperfine-style JSON that parses --
 run exit-f5 --exit=0xf5 --iterations=3 --export-json="$out/exit-f5.json" \
 	--export-csv="$out/exit-f5.csv" --export-markdown="$out/exit-f5.md" --plot="$out/exit-f5.svg"
-check "exit 0xf5: exit status 0" [ "$(status_of "$out/exit-f5.status")" = 0 ]
+check "exit 0xf5: exit status 0" [ "$(cat "$out/exit-f5.status")" = 0 ]
 check "exit 0xf5: JSON parses (python3 -m json.tool)" \
 	python3 -m json.tool "$out/exit-f5.json" /dev/null
 check "exit 0xf5: 3 samples of fw_start, exit codes 3" json_true "$out/exit-f5.json" \
@@ -65,7 +52,7 @@ check "exit 0xf4 PVH on q35: linux_start_pvhboot, status 9" json_true "$out/exit
 
 # -- phases on the demo kernel, every run written to --output at once --
 run phases --phases --iterations=2 --export-json="$out/phases.json" --output="$out/phases.tsv"
-check "phases: exit status 0" [ "$(status_of "$out/phases.status")" = 0 ]
+check "phases: exit status 0" [ "$(cat "$out/phases.status")" = 0 ]
 check "phases: JSON parses" python3 -m json.tool "$out/phases.json" /dev/null
 check "phases: fw_start < jump < probe, 2 samples each" json_true "$out/phases.json" \
 	'[r["name"] if "name" in r else r["point"] for r in j["results"]] == ["fw_start", "jump", "probe"] and all(r["n"] == 2 for r in j["results"]) and j["results"][0]["median"] < j["results"][2]["median"] and j["results"][1]["median"] < j["results"][2]["median"]'
@@ -81,10 +68,12 @@ check "phases: every measured run ok and killed at its point (status 137)" \
 	awk -F'\t' '$2 == "run" { n++; if ($5 != "ok" || $8 != 137) bad = 1 } END { exit bad || n != 6 }' \
 	"$out/phases.tsv"
 
-# -- microvm (PVH) to the probe: tsc_early_khz added by default --
+# -- microvm (PVH) to the probe: tsc_early_khz added by default, as the
+# scripts' rule (tests/lib.sh cmdline_for) adds it --
 run microvm --exit=0xf4:8 --iterations=2 --machine=microvm --kernel="$build/kernel-debian/vmlinux"
-check "microvm PVH to the probe: status 0, user_probe" \
-	bash -c "[ \$(cat '$out/microvm.status') = 0 ] && grep -q '^user_probe (0xf4:8) *2 ' '$out/microvm.out' && grep -q 'tsc_early_khz=2000000' '$out/microvm.out'"
+check "microvm PVH to the probe: status 0, user_probe, '$(cmdline_for microvm)' added" \
+	bash -c '[ "$(cat "$1.status")" = 0 ] && grep -q "^user_probe (0xf4:8) *2 " "$1.out" && grep -qF -- "$2" "$1.out"' \
+	_ "$out/microvm" "$(cmdline_for microvm)"
 
 # -- compare: A and B alternate, ratio per pair --
 run compare --compare --bios="$build/bios.bin" --bios="$build/bios.bin" --iterations=3 \
@@ -173,14 +162,70 @@ run fake-never --exit=0xf4:9 --iterations=1 --warmup=0 --qemu="$fake"
 check "guest powering off before the point: failure 'status 0 before 0xf4:9'" \
 	grep -q '1 failed: QEMU exited with status 0 before 0xf4:9' "$out/fake-never.out"
 
+# -- --compare order (boot-loop.1): each iteration runs A and B, A first in
+# even iterations and B first in odd ones, so who goes first changes from
+# one iteration to the next, warm-ups included. Two stand-in QEMUs (--qemu
+# twice, A the first), each start logged, checked against --output --
+# compare_order FILE ARMS: FILE's runs came in that order, ARMS runs per
+# variant and iteration, and each line's variant is the QEMU that started.
+compare_order() {
+	python3 - "$1" "$2" "$fake" "$out/fake-qemu-b.sh" "$1.starts" <<'EOF'
+import sys
+tsv, arms, qemu_a, qemu_b, starts = sys.argv[1], int(sys.argv[2]), *sys.argv[3:]
+rows = [l.rstrip("\n").split("\t") for l in open(tsv) if not l.startswith("#")]
+started = [l.rstrip("\n") for l in open(starts)]
+def fail(why):
+    print(f"compare order: {why}", file=sys.stderr)
+    sys.exit(1)
+if len(started) != len(rows):
+    fail(f"{len(started)} QEMU starts, {len(rows)} lines in --output")
+for n, (r, q) in enumerate(zip(rows, started)):
+    if q != {"A": qemu_a, "B": qemu_b}.get(r[2]):
+        fail(f"line {n + 1}: variant {r[2]}, but {q} was started")
+# Iterations in the order they ran, warm-ups first: (kind, iteration) -> variants.
+order, runs = [], {}
+for it, kind, variant in (r[:3] for r in rows if r[1] in ("warmup", "run")):
+    key = (kind, int(it))
+    if key not in runs:
+        order.append(key)
+        runs[key] = []
+    runs[key].append(variant)
+if [k for k in order if k[0] == "run"] != [("run", i) for i in range(len(order) - order.index(("run", 0)))]:
+    fail(f"iterations out of order: {order}")
+firsts = []
+for kind, it in order:
+    v = runs[(kind, it)]
+    # all of one variant's arms, then all of the other's
+    if len(v) != 2 * arms or len(set(v[:arms])) != 1 or len(set(v[arms:])) != 1 or v[0] == v[arms]:
+        fail(f"{kind} iteration {it}: {' '.join(v)}")
+    if kind == "run" and v[0] != ("A" if it % 2 == 0 else "B"):
+        fail(f"run iteration {it} ({'even' if it % 2 == 0 else 'odd'}) starts with {v[0]}")
+    firsts.append(v[0])
+if any(a == b for a, b in zip(firsts, firsts[1:])):
+    fail(f"who goes first does not alternate: {' '.join(firsts)}")
+print("compare order:", ", ".join(f"{k} {i}: {runs[(k, i)][0]} {runs[(k, i)][arms]}" for k, i in order))
+EOF
+}
+cp "$fake" "$out/fake-qemu-b.sh"
+: >"$out/compare-exit.tsv.starts"
+FAKE_QEMU_LOG=$out/compare-exit.tsv.starts run compare-exit --compare --exit=0xf5 --iterations=5 \
+	--warmup=3 --qemu="$fake" --qemu="$out/fake-qemu-b.sh" --output="$out/compare-exit.tsv"
+check "compare --exit: A B in even, B A in odd iterations, alternating from the warm-ups on" \
+	compare_order "$out/compare-exit.tsv" 1
+: >"$out/compare-phases.tsv.starts"
+FAKE_QEMU_LOG=$out/compare-phases.tsv.starts run compare-phases --compare --phases --iterations=2 \
+	--qemu="$fake" --qemu="$out/fake-qemu-b.sh" --output="$out/compare-phases.tsv"
+check "compare --phases: the 5 points of one variant, then the other's, in that order" \
+	compare_order "$out/compare-phases.tsv" 5
+
 # -- failures are counted with their reason, never as samples --
 head -c 200000 /dev/urandom >"$out/random.bin"
 printf 'X' | dd of="$out/random.bin" conv=notrunc status=none # not an ELF
 run fw-error --exit=0xf4 --iterations=2 --kernel="$out/random.bin" --initrd= \
 	--export-json="$out/fw-error.json"
-check "firmware error: exit status 1" [ "$(status_of "$out/fw-error.status")" = 1 ]
+check "firmware error: exit status 1" [ "$(cat "$out/fw-error.status")" = 1 ]
 check "firmware error: 2 failures named 'firmware error 0x22' (status 69)" \
-	grep -q '2 failed: firmware error 0x22: neither bzImage nor PVH ELF (status 69)' "$out/fw-error.out"
+	grep -q '2 failed: firmware error 0x22 not_a_kernel: the kernel is neither a bzImage nor a PVH ELF (or an ELF without the PVH note) (status 69)' "$out/fw-error.out"
 check "firmware error: JSON has no times and 2 failures" json_true "$out/fw-error.json" \
 	'j["results"][0]["times"] == [] and [f["exit_code"] for f in j["results"][0]["failures"]] == [69, 69]'
 # An old boot protocol (2.09): QEMU takes it, our firmware refuses it.
@@ -188,10 +233,21 @@ cp "$build/kernel-debian/vmlinuz" "$out/old-protocol.bin"
 printf '\x09\x02' | dd of="$out/old-protocol.bin" bs=1 seek=$((0x206)) conv=notrunc status=none
 run old-proto --exit=0xf4 --iterations=1 --warmup=0 --kernel="$out/old-protocol.bin" --initrd=
 check "old boot protocol: failure 'firmware error 0x23' (status 71)" \
-	grep -q '1 failed: firmware error 0x23: boot protocol too old (status 71)' "$out/old-proto.out"
+	grep -q '1 failed: firmware error 0x23 old_protocol: bzImage boot protocol older than 2.10, or not loadable high (status 71)' "$out/old-proto.out"
 run qemu-error --exit=0xf4 --iterations=2 --kernel="$out/random.bin"
 check "QEMU refusing the kernel: failure 'QEMU error (status 1)'" \
 	grep -q '2 failed: QEMU error (status 1)' "$out/qemu-error.out"
+# QEMU's own first error line is the reason, not a pointer to --show-output.
+: >"$out/empty-bios.bin"
+run qemu-said --exit=0xf4 --iterations=1 --warmup=0 --bios="$out/empty-bios.bin"
+check "QEMU refusing the firmware: its own words in the reason" \
+	grep -q "1 failed: QEMU error (status 1): qemu.*: could not load PC BIOS '$out/empty-bios.bin'" \
+	"$out/qemu-said.out"
+# One failure, one line: what failed and why, no second line with a stale errno.
+TMPDIR=/nonexistent run tmpdir --no-patch --bios=/usr/share/qemu/qboot.rom --iterations=1
+check "--no-patch with TMPDIR=/nonexistent: status 1, one line saying where and why" \
+	eval '[ "$(cat "$out/tmpdir.status")" = 1 ] && [ "$(wc -l <"$out/tmpdir.err")" = 1 ] &&
+	grep -q "^boot-loop: --no-patch: cannot make a directory for QEMU.s log in /nonexistent: No such file or directory$" "$out/tmpdir.err"'
 
 # -- a hung guest (QEMU paused by -S) is killed at --timeout --
 start=$(date +%s)
@@ -294,5 +350,4 @@ check "valgrind --timeline with first_insn (log pipe, monitor socket): no leaks,
 	vg-first-insn --timeline --iterations=1 --warmup=0 --fw-start=exec_tb \
 	--kernel="$build/kernel-debian/vmlinux"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -26,13 +26,13 @@ static const double jump[N] = { 0.0345, 0.0352, 0.0331, 0.0368,
 static const double probe[N] = { 4.61, 4.70, 4.58, 4.66, 4.62, NAN, 4.59, 4.64 };
 
 static struct config cfg = { .mode = MODE_PHASES, .machine = "pc", .warmup = 1 };
-static const struct variant var = { "", "qemu-system-x86_64", "bios.bin", "vm,linuz",
-				    NULL, "quiet", "tcg", false };
+static const struct variant var = {
+	"", { "qemu-system-x86_64", "bios.bin", "vm,linuz", NULL, "quiet", "pc", "tcg" }, false };
 
 static void fill(struct arm *a, const double *t, int value)
 {
 	for (int i = 0; i < N; i++) {
-		struct launch_result r = { .seconds = t[i], .user_s = 0.01, .sys_s = 0.02 };
+		struct launch_result r = { .exit = { .seconds = t[i], .user_s = 0.01, .sys_s = 0.02 } };
 		struct outcome o = { .ok = !isnan(t[i]), .value = value, .exit_code = 137 };
 
 		if (isnan(t[i])) {

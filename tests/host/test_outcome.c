@@ -20,13 +20,13 @@ static const struct exit_point probe = { TRACE_PORT_LINUX, TRACE_USER_PROBE, STO
 
 static struct launch_result exited(int code)
 {
-	return (struct launch_result){ .reaped = true, .wait_status = W_EXITCODE(code, 0),
+	return (struct launch_result){ .exit = { .reaped = true, .wait_status = W_EXITCODE(code, 0) },
 				       .stop_value = -1, .stop_seen_s = -1 };
 }
 
 static struct launch_result signalled(int sig)
 {
-	return (struct launch_result){ .reaped = true, .wait_status = W_EXITCODE(0, sig),
+	return (struct launch_result){ .exit = { .reaped = true, .wait_status = W_EXITCODE(0, sig) },
 				       .stop_value = -1, .stop_seen_s = -1 };
 }
 
@@ -57,20 +57,31 @@ static void firmware_errors_fail(void **state)
 {
 	(void)state;
 	expect(&fw, exited(TRACE_EXIT_STATUS(TRACE_ERR_NOT_A_KERNEL)), false, 0, 69,
-	       "firmware error 0x22: neither bzImage nor PVH ELF (status 69)");
+	       "firmware error 0x22 not_a_kernel: the kernel is neither a bzImage nor a PVH ELF (or "
+	       "an ELF without the PVH note) (status 69)");
 	expect(&fw, exited(TRACE_EXIT_STATUS(TRACE_ERR_NO_FWCFG)), false, 0, 65,
-	       "firmware error 0x20: no fw_cfg device (status 65)");
+	       "firmware error 0x20 no_fwcfg: no fw_cfg device (status 65)");
 	expect(&fw, exited(TRACE_EXIT_STATUS(TRACE_ERR_E820)), false, 0, 79,
-	       "firmware error 0x27: bad or missing memory map (status 79)");
+	       "firmware error 0x27 e820: memory map missing, malformed or too long (status 79)");
+	/* The last error: the old name table stopped one short of it. */
+	expect(&fw, exited(TRACE_EXIT_STATUS(TRACE_ERR_TRUNCATED)), false, 0, 81,
+	       "firmware error 0x28 truncated: the bzImage is shorter than its header says "
+	       "(truncated file) (status 81)");
+	expect(&fw, exited(TRACE_EXIT_STATUS(TRACE_ERR_LAST + 1)), false, 0,
+	       TRACE_EXIT_STATUS(TRACE_ERR_LAST + 1), "unknown trace value 41 (status 83)");
 }
 
 static void qemu_failures(void **state)
 {
-	struct launch_result r = signalled(SIGKILL);
+	struct launch_result r = signalled(SIGKILL), said = exited(1);
 
 	(void)state;
-	expect(&fw, exited(1), false, 0, 1,
-	       "QEMU error (status 1); --show-output shows its message");
+
+	expect(&fw, exited(1), false, 0, 1, "QEMU error (status 1); --show-output shows its output");
+	/* QEMU's own first line on stderr is the reason. */
+	strcpy(said.exit.first_error, "qemu-system-x86_64: could not load PC BIOS 'x'\nmore\n");
+	expect(&fw, said, false, 0, 1,
+	       "QEMU error (status 1): qemu-system-x86_64: could not load PC BIOS 'x'");
 	expect(&fw, exited(0), false, 0, 0,
 	       "QEMU exited with status 0 (guest shut down) before a write to 0xf5");
 	expect(&fw, exited(4), false, 0, 4, "QEMU exited with status 4, not a trace status");
@@ -78,12 +89,12 @@ static void qemu_failures(void **state)
 	       "unknown trace value 48 (status 97)");
 	expect(&fw, signalled(SIGSEGV), false, 0, 128 + SIGSEGV,
 	       "QEMU killed by signal 11 (Segmentation fault)");
-	r.timed_out = true;
+	r.exit.timed_out = true;
 	expect(&fw, r, false, 0, 137, "timeout: the stop point did not come in time, QEMU killed");
-	r.timed_out = false;
-	r.interrupted = SIGINT;
+	r.exit.timed_out = false;
+	r.exit.interrupted = SIGINT;
 	expect(&fw, r, false, 0, 137, "interrupted by SIGINT");
-	expect(&fw, (struct launch_result){ .spawn_errno = 2, .stop_value = -1 }, false, 0, -1,
+	expect(&fw, (struct launch_result){ .exit.spawn_errno = 2, .stop_value = -1 }, false, 0, -1,
 	       "cannot start QEMU: No such file or directory");
 }
 
@@ -100,11 +111,11 @@ static void killed_at_a_value(void **state)
 	r.stop_value = TRACE_LINUX_START_PVHBOOT;
 	expect(&any, r, true, TRACE_LINUX_START_PVHBOOT, 137, "linux_start_pvhboot");
 	e.error_value = TRACE_ERR_NO_KERNEL;
-	expect(&probe, e, false, 0, 137, "firmware error 0x21: no -kernel given");
+	expect(&probe, e, false, 0, 137, "firmware error 0x21 no_kernel: no -kernel given");
 	/* The guest powered off without ever writing the probe value. */
 	expect(&probe, exited(0), false, 0, 0, "QEMU exited with status 0 before 0xf4:8");
 	expect(&probe, exited(1), false, 0, 1,
-	       "QEMU error (status 1) before 0xf4:8; --show-output shows its message");
+	       "QEMU error (status 1) before 0xf4:8; --show-output shows its output");
 	/* Read so late that the guest had powered off: no honest sample. */
 	e = exited(0);
 	e.stop_value = TRACE_USER_PROBE;
@@ -113,7 +124,7 @@ static void killed_at_a_value(void **state)
 	       "(boot-loop read the point late: machine overloaded?)");
 	/* A timeout after the value arrived is no timeout: the value stopped it. */
 	r.stop_value = TRACE_USER_PROBE;
-	r.timed_out = true;
+	r.exit.timed_out = true;
 	expect(&probe, r, true, TRACE_USER_PROBE, 137, "user_probe");
 }
 
@@ -133,7 +144,8 @@ static void first_insn_runs(void **state)
 	       "QEMU exited by itself (status 0) before boot-loop could stop it at its first "
 	       "exec_tb line");
 	expect(&fi, exited(1), false, 0, 1,
-	       "QEMU error (status 1) before its first exec_tb line; --show-output shows its message");
+	       "QEMU error (status 1) before its first exec_tb line; --show-output shows its "
+	       "output");
 	expect(&fi, exited(0), false, 0, 0,
 	       "QEMU exited with status 0 before its first exec_tb line (no -D log?)");
 }

@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
-# shellcheck source=tests/qemu/lib.sh
-. tests/qemu/lib.sh
+# shellcheck source=tests/lib.sh
+. tests/lib.sh
 
 out=$build/tests/qemu/bad-input
 mkdir -p "$out"
@@ -17,21 +17,24 @@ printf 'X' | dd of="$out/random.bin" conv=notrunc status=none
 
 # case NAME MACHINE ERROR-NAME MESSAGE-REGEX QEMU-ARGS...
 case_() {
-	local name=$1 machine=$2 err=$3 regex=$4 code status d
+	local name=$1 machine=$2 err=$3 regex=$4 code status d want
 	shift 4
 	code=$(abi "$err")
+	[ -n "$code" ] || { bad "$name/$machine: $err not found in $ABI_HEADER"; return; }
+	# the line's head: value in hex, the error's id, QEMU's exit status
+	want="fatal error $(printf '0x%x' "$code") [a-z0-9_]+ \(exit status $(((code << 1) | 1))\): "
 	d=$out/$name-${machine%%,*} # no commas: the path goes into -chardev
 	boot "$d" "$machine" 20 -m 256M -bios "$build/bios.bin" \
 		-device isa-debug-exit,iobase=0xf4,iosize=1 "$@"
 	status=$(cat "$d/status")
 	[ "$status" = $(((code << 1) | 1)) ] && ok "$name/$machine: exit status $status ($err) in $(cat "$d/seconds") s" ||
 		bad "$name/$machine: exit status $status, expected $(((code << 1) | 1)) ($err); stderr: $(head -c 300 "$d/stderr")"
-	if [ "$(wc -l <"$d/debugcon")" = 1 ] && grep -Eq "^bios.bin: fatal error $code .*$regex" "$d/debugcon"; then
+	if [ "$(wc -l <"$d/debugcon")" = 1 ] && grep -Eq "^bios.bin: $want.*$regex" "$d/debugcon"; then
 		ok "$name/$machine: logged '$(cat "$d/debugcon")'"
 	else
 		bad "$name/$machine: debug console has '$(cat "$d/debugcon")', expected one line matching '$regex'"
 	fi
-	grep -Eq "fatal error $code .*$regex" "$d/serial" && ok "$name/$machine: same line on COM1" ||
+	grep -Eq "$want.*$regex" "$d/serial" && ok "$name/$machine: same line on COM1" ||
 		bad "$name/$machine: COM1 has '$(cat "$d/serial")'"
 }
 
@@ -66,4 +69,4 @@ case_ initrd-high-pio "$low128" TRACE_ERR_NO_MEMORY 'initrd \(10[0-9]+ bytes\) d
 case_ initrd-high-pvh "$low128" TRACE_ERR_NO_MEMORY 'initrd \(10[0-9]+ bytes\) does not fit between' \
 	-m 1G -kernel "$build/kernel-debian/vmlinux" -initrd "$out/big-initrd.img"
 rm -f "$out/big-initrd.img"
-finish
+finish "$out/results.txt"

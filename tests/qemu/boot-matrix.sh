@@ -6,16 +6,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
-# shellcheck source=tests/qemu/lib.sh
-. tests/qemu/lib.sh
+# shellcheck source=tests/lib.sh
+. tests/lib.sh
 
 out=$build/tests/qemu/matrix
 bios=$build/bios.bin
 initrd=$build/guest/initramfs.cpio.gz
 smp=2
 mem_mb=512
-fw=$(printf '%02x %02x' "$(abi TRACE_FW_START)" "$(abi TRACE_FW_DO_BOOT)")
-probe_code=$(printf '%02x' "$(abi TRACE_USER_PROBE)")
+fw=$(hex2 "$(abi TRACE_FW_START)" "$(abi TRACE_FW_DO_BOOT)")
+probe_code=$(hex2 "$(abi TRACE_USER_PROBE)")
 
 for machine in pc q35 microvm; do
 	for format in bzImage pvh; do
@@ -25,8 +25,7 @@ for machine in pc q35 microvm; do
 			kernel=$build/kernel-debian/vmlinux jump=TRACE_LINUX_START_PVHBOOT
 		fi
 		# An unusual argument shows the command line arrives byte for byte.
-		append="console=ttyS0 quiet bootkit.test=$name,x=\"a b\""
-		[ "$machine" = microvm ] && append="$append tsc_early_khz=2000000"
+		append=$(cmdline_for "$machine" "console=ttyS0 quiet bootkit.test=$name,x=\"a b\"")
 		# SMBIOS: pc keeps QEMU's 2.x entry point, q35 asks for 3.x; microvm has none
 		mopts=$machine smbios=2
 		[ "$machine" = q35 ] && mopts=q35,smbios-entry-point-type=64 smbios=3
@@ -65,9 +64,9 @@ for machine in pc q35 microvm; do
 				bad "$name: DMI vendor '$(probe "$d" dmi_vendor)'"
 		fi
 		[ "$(hexbytes "$d/t5")" = "$fw" ] && ok "$name: 0xf5 saw $fw" || bad "$name: 0xf5 saw '$(hexbytes "$d/t5")', expected '$fw'"
-		want=$(printf '%02x %s' "$(abi $jump)" "$probe_code")
+		want="$(hex2 "$(abi $jump)") $probe_code"
 		[ "$(hexbytes "$d/t4")" = "$want" ] && ok "$name: 0xf4 saw $want" || bad "$name: 0xf4 saw '$(hexbytes "$d/t4")', expected '$want'"
 		[ ! -s "$d/debugcon" ] && ok "$name: firmware logged nothing" || bad "$name: firmware logged: $(cat "$d/debugcon")"
 	done
 done
-finish
+finish "$out/results.txt"

@@ -9,15 +9,14 @@ shift || true
 machines=("$@")
 [ ${#machines[@]} -gt 0 ] || machines=(pc q35 microvm)
 format=${FORMAT:-bzImage}
-# shellcheck source=tests/qemu/lib.sh
-. tests/qemu/lib.sh
+# shellcheck source=tests/lib.sh
+. tests/lib.sh
 
 demo_one() {
 	local machine=$1 kernel append d
 	kernel=$build/kernel-debian/vmlinuz
 	[ "$format" = pvh ] && kernel=$build/kernel-debian/vmlinux
-	append="console=ttyS0 quiet demo=hello"
-	[ "$machine" = microvm ] && append="$append tsc_early_khz=2000000"
+	append=$(cmdline_for "$machine" "console=ttyS0 quiet demo=hello")
 	d=$build/demo/$machine-$format
 	echo "demo: booting $(cat "$build/kernel-debian/VERSION" 2>/dev/null || echo Debian) $format on -M $machine with $build/bios.bin (TCG)"
 	boot "$d" "$machine" 120 -m 512M -smp 2 -bios "$build/bios.bin" -kernel "$kernel" \

@@ -8,8 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
-# shellcheck source=tests/qemu/lib.sh
-. tests/qemu/lib.sh
+# shellcheck source=tests/lib.sh
+. tests/lib.sh
 
 out=$build/tests/qemu/devices
 mkdir -p "$out"
@@ -97,4 +97,4 @@ addr=$(probe "$out/big-initrd-high" initrd_addr)
 	ok "big-initrd-high: loaded above 4 GiB at $addr, probe ran from it" ||
 	bad "big-initrd-high: status $(cat "$out/big-initrd-high/status"), initrd_addr '$addr', see $out/big-initrd-high/serial"
 rm -f "$out/big-initrd.img"
-finish
+finish "$out/results.txt"

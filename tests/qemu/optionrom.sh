@@ -7,11 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
-# shellcheck source=tests/qemu/lib.sh
-. tests/qemu/lib.sh
+# shellcheck source=tests/lib.sh
+. tests/lib.sh
 
 out=$build/tests/qemu/optionrom
-probe_code=$(printf '%02x' "$(abi TRACE_USER_PROBE)")
+probe_code=$(hex2 "$(abi TRACE_USER_PROBE)")
 for machine in pc q35; do
 	for format in bzImage pvh; do
 		name=$machine-$format
@@ -26,7 +26,7 @@ for machine in pc q35; do
 		status=$(cat "$d/status")
 		[ "$status" = 0 ] && ok "$name: SeaBIOS + our ROM booted to poweroff in $(cat "$d/seconds") s" ||
 			bad "$name: QEMU status $status"
-		want=$(printf '%02x %s' "$(abi $jump)" "$probe_code")
+		want="$(hex2 "$(abi $jump)") $probe_code"
 		[ "$(hexbytes "$d/t4")" = "$want" ] && ok "$name: 0xf4 saw $want" ||
 			bad "$name: 0xf4 saw '$(hexbytes "$d/t4")', expected '$want'"
 		[ "$(probe "$d" cmdline)" = "$append" ] && ok "$name: command line unchanged" ||
@@ -37,4 +37,4 @@ for machine in pc q35; do
 			bad "$name: SeaBIOS log has no 'Booting from ROM'"
 	done
 done
-finish
+finish "$out/results.txt"

@@ -9,8 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
-# shellcheck source=tests/qemu/lib.sh
-. tests/qemu/lib.sh
+# shellcheck source=tests/lib.sh
+. tests/lib.sh
 
 out=$build/tests/qemu/pci
 kernel=$build/kernel/bzImage
@@ -77,4 +77,4 @@ if [ -e "$qboot" ]; then
 else
 	bad "control: $qboot missing (package qemu-system-data)"
 fi
-finish
+finish "$out/results.txt"

@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
-# shellcheck source=tests/qemu/lib.sh
-. tests/qemu/lib.sh
+# shellcheck source=tests/lib.sh
+. tests/lib.sh
 
 out=$build/tests/qemu/smp-memory
 
@@ -15,8 +15,7 @@ out=$build/tests/qemu/smp-memory
 run() {
 	local name=$1 machine=$2 cpus=$3 mem=$4 extra=${5:-} d got append
 	d=$out/$name
-	append="console=ttyS0 quiet $extra"
-	case $machine in microvm*) append="$append tsc_early_khz=2000000" ;; esac
+	append=$(cmdline_for "$machine" "console=ttyS0 quiet${extra:+ $extra}")
 	# 64 vCPUs under TCG on two host cores take about a minute to come up
 	boot "$d" "$machine" 300 -m "${mem}M" -smp "$cpus" -no-reboot -bios "$build/bios.bin" \
 		-kernel "$build/kernel-debian/vmlinux" -initrd "$build/guest/initramfs.cpio.gz" \
@@ -50,4 +49,4 @@ run pc-3584M pc 2 3584
 run pc-6G pc 2 6144
 run q35-6G q35 2 6144
 run microvm-6G microvm 2 6144
-finish
+finish "$out/results.txt"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The boot matrix as make qemu-test left it: one row per boot (or bad-input
 # case), its suite, and how many of its checks passed and failed, from each
-# suite's results.txt (written by lib.sh's finish). Markdown on stdout.
+# suite's results.txt (written by tests/lib.sh's finish). Markdown on stdout.
 #   tests/qemu/summary.sh BUILD
 set -euo pipefail
 build=${1:-build}
