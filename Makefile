@@ -78,8 +78,8 @@ demo: deps
 
 test: deps
 	$(MAKE) all debian-kernel
-	$(MAKE) abi-doc-check unit-test host-unit-test fuzz-smoke qemu-test chain-test host-qemu-test \
-		install-test
+	$(MAKE) abi-doc-check format-check unit-test host-unit-test fuzz-smoke qemu-test chain-test \
+		host-qemu-test install-test
 
 # Anchors (qboot, SeaBIOS) against ours, the known-delay check, and the
 # other engineer's feature costs when present; bench/REPORT.md from all of it.

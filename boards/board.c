@@ -45,7 +45,8 @@ void board_pci_assign(const struct board *b, const struct e820_map *m, uint64_t 
 
 	if (b->kind == BOARD_MICROVM)
 		return;
-	failed = pci_bars_assign((b->pci_mem_lo ? b->pci_mem_lo : (uint32_t)lowmem_top + 0xfff) >> 12,
+	failed = pci_bars_assign((b->pci_mem_lo ? b->pci_mem_lo : (uint32_t)lowmem_top + 0xfff) >>
+					 12,
 				 hole64_start(m));
 	if (failed)
 		console_log("pci: %u BARs left to the kernel", failed);

@@ -23,8 +23,9 @@ static const struct pci_known pc_known[] = {
 	{ 0, 0, 0 },
 };
 
-static const struct pci_scan pc_scan = { .irq_for = pc_irq_for, .skip_slot0 = 1, .isa_bridge = PIIX3_BDF,
-					   .known = pc_known };
+static const struct pci_scan pc_scan = {
+	.irq_for = pc_irq_for, .skip_slot0 = 1, .isa_bridge = PIIX3_BDF, .known = pc_known
+};
 
 static void pc_setup(void)
 {

@@ -14,7 +14,7 @@
 #define PCI_PREF_LIMIT_UPPER 0x2c
 #define CMD_IO 1
 #define CMD_MEM 2
-#define CMD_MASTER 4 /* a bridge forwards its devices' DMA upstream */
+#define CMD_MASTER 4     /* a bridge forwards its devices' DMA upstream */
 #define MIN_MEM_ORDER 12 /* a page per BAR: no two devices share one */
 #define MAX_DEPTH 16
 
@@ -145,7 +145,9 @@ static void place(struct alloc *a, const struct pci_res *r)
 	int order = r->order - (k == K_IO ? 0 : PAGE_SHIFT);
 	uint32_t base, end, addr = 0, old = a->p[k];
 	/* memory and prefetchable end where the other one is */
-	uint32_t limit = k == K_IO ? PCI_IO_HI : k == K_HIGH ? HIGH_LIMIT : -a->p[K_MEM + K_PREF - k];
+	uint32_t limit = k == K_IO     ? PCI_IO_HI
+			 : k == K_HIGH ? HIGH_LIMIT
+				       : -a->p[K_MEM + K_PREF - k];
 	uint8_t dec = k == K_IO ? CMD_IO : CMD_MEM;
 
 	/* Sizes below a page take one; 1 << 31 pages never fit, and make the
@@ -220,7 +222,8 @@ static const struct pci_res *assign_bus(struct alloc *a)
  * before what lies behind it and after; then its base/limit registers. */
 static void bridge(struct alloc *a)
 {
-	static const uint8_t win_reg[K_N] = { PCI_IO_BASE, PCI_MEMORY_BASE, PCI_PREF_BASE, PCI_PREF_BASE };
+	static const uint8_t win_reg[K_N] = { PCI_IO_BASE, PCI_MEMORY_BASE, PCI_PREF_BASE,
+					      PCI_PREF_BASE };
 	uint32_t before[K_N];
 	const struct pci_res *exit;
 
@@ -233,7 +236,8 @@ static void bridge(struct alloc *a)
 	if (!exit)
 		return; /* cannot happen: room() keeps a slot for every exit */
 	for (unsigned k = 0; k < K_N; k++) {
-		uint32_t lo = align_up(before[k], win_align(k)), hi = align_up(a->p[k], win_align(k));
+		uint32_t lo = align_up(before[k], win_align(k)),
+			 hi = align_up(a->p[k], win_align(k));
 
 		/* Nothing behind: give the alignment back. */
 		a->p[k] = hi == lo ? before[k] : hi;

@@ -18,14 +18,14 @@ enum {
 	PCI_RES_IO = 1,
 	PCI_RES_64 = 4,
 	PCI_RES_PREF = 8,
-	PCI_RES_FUNC = 16,       /* a function starts: bdf; reg = 0 */
-	PCI_RES_BUS_ENTER = 32,  /* a bridge's secondary side starts */
-	PCI_RES_BUS_EXIT = 64,   /* ... and ends: program its windows */
+	PCI_RES_FUNC = 16,      /* a function starts: bdf; reg = 0 */
+	PCI_RES_BUS_ENTER = 32, /* a bridge's secondary side starts */
+	PCI_RES_BUS_EXIT = 64,  /* ... and ends: program its windows */
 };
 
 struct pci_res {
 	uint16_t bdf;
-	uint8_t reg;   /* BAR offset */
+	uint8_t reg; /* BAR offset */
 	uint8_t flags;
 	uint8_t order; /* log2 of the size */
 };

@@ -30,8 +30,9 @@ static const struct pci_known q35_known[] = {
 	{ 0, 0, 0 },
 };
 
-static const struct pci_scan q35_scan = { .irq_for = q35_irq_for, .skip_slot0 = 1, .isa_bridge = ICH9_LPC_BDF,
-					   .known = q35_known };
+static const struct pci_scan q35_scan = {
+	.irq_for = q35_irq_for, .skip_slot0 = 1, .isa_bridge = ICH9_LPC_BDF, .known = q35_known
+};
 
 static void q35_setup(void)
 {

@@ -53,8 +53,8 @@ int bzimage_place(const struct bzimage_info *info, const struct e820_map *m, uin
 }
 
 void bzimage_zero_page(void *bp, const void *setup, size_t setup_len,
-		       const struct bzimage_layout *lay, uint32_t cmdline_addr,
-		       uint64_t rsdp, const struct e820_map *m)
+		       const struct bzimage_layout *lay, uint32_t cmdline_addr, uint64_t rsdp,
+		       const struct e820_map *m)
 {
 	size_t hdr_end = 0;
 	uint32_t n = m->n;
@@ -67,8 +67,8 @@ void bzimage_zero_page(void *bp, const void *setup, size_t setup_len,
 	if (hdr_end > BP_HDR)
 		memcpy((uint8_t *)bp + BP_HDR, (const uint8_t *)setup + BP_HDR, hdr_end - BP_HDR);
 
-	put16(bp, HDR_VID_MODE, 0xffff);       /* "normal" */
-	put8(bp, HDR_TYPE_OF_LOADER, 0xff);    /* undefined boot loader ID */
+	put16(bp, HDR_VID_MODE, 0xffff);    /* "normal" */
+	put8(bp, HDR_TYPE_OF_LOADER, 0xff); /* undefined boot loader ID */
 	put32(bp, HDR_CODE32_START, lay->kernel_addr);
 	put32(bp, HDR_CMD_LINE_PTR, cmdline_addr);
 	put32(bp, HDR_RAMDISK_IMAGE, (uint32_t)lay->initrd_addr);

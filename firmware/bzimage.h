@@ -88,7 +88,7 @@ int bzimage_place(const struct bzimage_info *info, const struct e820_map *m, uin
 
 /* Builds the zero page at bp (BP_SIZE bytes) from the image's setup header. */
 void bzimage_zero_page(void *bp, const void *setup, size_t setup_len,
-		       const struct bzimage_layout *lay, uint32_t cmdline_addr,
-		       uint64_t rsdp, const struct e820_map *m);
+		       const struct bzimage_layout *lay, uint32_t cmdline_addr, uint64_t rsdp,
+		       const struct e820_map *m);
 
 #endif

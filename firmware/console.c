@@ -16,8 +16,9 @@ void console_write(const char *s, size_t len)
  */
 #define ERROR_ID(n, v, id, meaning) id "\0"
 #define ERROR_POS(n, v, id, meaning) ERROR_POS_##n,
-#define ERROR_IN_ORDER(n, v, id, meaning) \
-	_Static_assert(ERROR_POS_##n == (v) - TRACE_ERR_BASE, "BOOT_TRACE_ERRORS: " id " out of order");
+#define ERROR_IN_ORDER(n, v, id, meaning)                     \
+	_Static_assert(ERROR_POS_##n + TRACE_ERR_BASE == (v), \
+		       "BOOT_TRACE_ERRORS: " id " out of order");
 enum { BOOT_TRACE_ERRORS(ERROR_POS) };
 BOOT_TRACE_ERRORS(ERROR_IN_ORDER)
 
@@ -33,8 +34,9 @@ static void emit(uint8_t code, const char *fmt, va_list ap)
 	for (unsigned i = code - TRACE_ERR_BASE; i && *id; i--)
 		while (*id++)
 			;
-	n = code ? fw_snprintf(line, sizeof(line), "bios.bin: fatal error 0x%x %s (exit status %u): ",
-			       code, id, TRACE_EXIT_STATUS(code))
+	n = code ? fw_snprintf(line, sizeof(line),
+			       "bios.bin: fatal error 0x%x %s (exit status %u): ", code, id,
+			       TRACE_EXIT_STATUS(code))
 		 : fw_snprintf(line, sizeof(line), "bios.bin: ");
 
 	n += fw_vsnprintf(line + n, sizeof(line) - (size_t)n - 1, fmt, ap);

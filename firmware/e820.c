@@ -58,7 +58,8 @@ int e820_parse_records(struct e820_map *m, const void *buf, uint32_t count, uint
 	if (count == 0 || stride < 20)
 		return -1;
 	for (uint32_t i = 0; i < count; i++) {
-		uint64_t addr = get64(p, (size_t)i * stride), size = get64(p, (size_t)i * stride + 8);
+		uint64_t addr = get64(p, (size_t)i * stride),
+			 size = get64(p, (size_t)i * stride + 8);
 		uint32_t type = get32(p, (size_t)i * stride + 16);
 
 		/* e820_set refuses a range that wraps */
@@ -78,7 +79,8 @@ int e820_parse_qemu(struct e820_map *m, const void *buf, size_t len)
 }
 
 /* The end of the RAM entry holding all of [addr, addr+size); 0 if none. */
-static __attribute__((noinline)) uint64_t ram_end(const struct e820_map *m, uint64_t addr, uint64_t size)
+static __attribute__((noinline)) uint64_t ram_end(const struct e820_map *m, uint64_t addr,
+						  uint64_t size)
 {
 	if (addr + size < addr)
 		return 0;

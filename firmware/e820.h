@@ -38,8 +38,6 @@ bool e820_is_ram(const struct e820_map *m, uint64_t addr, uint64_t size);
 /* End of the RAM entry that contains 1 MiB, clipped at 4 GiB; 0 if none. */
 uint64_t e820_lowmem_top(const struct e820_map *m);
 
-
-
 /* Highest page-aligned address for size bytes in [floor, top), inside RAM;
  * -1 when there is none. The kernel and initrd loaders place with this. */
 int e820_place_high(const struct e820_map *m, uint64_t floor, uint64_t top, uint64_t size,

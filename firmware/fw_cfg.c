@@ -48,8 +48,8 @@ bool fw_cfg_dma_available(void)
 void fw_cfg_read_phys(uint16_t key, uint64_t addr, uint32_t len)
 {
 	if (has_dma) {
-		dma_run((uint32_t)key << 16 | FW_CFG_DMA_CTL_SELECT | FW_CFG_DMA_CTL_READ,
-			addr, len);
+		dma_run((uint32_t)key << 16 | FW_CFG_DMA_CTL_SELECT | FW_CFG_DMA_CTL_READ, addr,
+			len);
 		return;
 	}
 	outw(FW_CFG_PORT_SEL, key);
@@ -74,8 +74,8 @@ int fw_cfg_write_file(uint16_t key, uint32_t offset, const void *src, uint32_t l
 {
 	if (!has_dma)
 		return -1;
-	if (dma_run((uint32_t)key << 16 | FW_CFG_DMA_CTL_SELECT | FW_CFG_DMA_CTL_SKIP,
-		    0, offset) & FW_CFG_DMA_CTL_ERROR)
+	if (dma_run((uint32_t)key << 16 | FW_CFG_DMA_CTL_SELECT | FW_CFG_DMA_CTL_SKIP, 0, offset) &
+	    FW_CFG_DMA_CTL_ERROR)
 		return -1;
 	return dma_run(FW_CFG_DMA_CTL_WRITE, (uintptr_t)src, len) & FW_CFG_DMA_CTL_ERROR ? -1 : 0;
 }

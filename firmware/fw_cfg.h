@@ -51,8 +51,8 @@
  * big-endian count followed by {be32 size, be16 select, be16 reserved,
  * char name[56]} entries; only entries inside buf_len are looked at. */
 uint32_t fw_cfg_dir_count(const void *dir, size_t buf_len);
-bool fw_cfg_dir_find(const void *dir, size_t buf_len, const char *name,
-		     uint16_t *select, uint32_t *size);
+bool fw_cfg_dir_find(const void *dir, size_t buf_len, const char *name, uint16_t *select,
+		     uint32_t *size);
 
 /* fw_cfg.c: the device. */
 int fw_cfg_init(void);

@@ -18,8 +18,8 @@ uint32_t fw_cfg_dir_count(const void *dir, size_t buf_len)
 	return dir_count(dir, buf_len);
 }
 
-bool fw_cfg_dir_find(const void *dir, size_t buf_len, const char *name,
-		     uint16_t *select, uint32_t *size)
+bool fw_cfg_dir_find(const void *dir, size_t buf_len, const char *name, uint16_t *select,
+		     uint32_t *size)
 {
 	uint32_t i, n = dir_count(dir, buf_len);
 	size_t len = strnlen(name, FW_CFG_MAX_FILE_PATH);

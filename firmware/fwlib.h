@@ -30,16 +30,16 @@ int strcmp(const char *a, const char *b);
  * -ffreestanding, where plain memcpy would stay a call. */
 _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "field access assumes little-endian");
 /* getN/putN for N = 16, 32, 64. */
-#define FWLIB_FIELD(n)                                                  \
-	static inline uint##n##_t get##n(const void *p, size_t off)     \
-	{                                                               \
-		uint##n##_t v;                                          \
+#define FWLIB_FIELD(n)                                                     \
+	static inline uint##n##_t get##n(const void *p, size_t off)        \
+	{                                                                  \
+		uint##n##_t v;                                             \
 		__builtin_memcpy(&v, (const uint8_t *)p + off, sizeof(v)); \
-		return v;                                               \
-	}                                                               \
-	static inline void put##n(void *p, size_t off, uint##n##_t v)   \
-	{                                                               \
-		__builtin_memcpy((uint8_t *)p + off, &v, sizeof(v));    \
+		return v;                                                  \
+	}                                                                  \
+	static inline void put##n(void *p, size_t off, uint##n##_t v)      \
+	{                                                                  \
+		__builtin_memcpy((uint8_t *)p + off, &v, sizeof(v));       \
 	}
 FWLIB_FIELD(16)
 FWLIB_FIELD(32)
@@ -68,8 +68,8 @@ static inline uint16_t get_be16(const void *p, size_t off)
 	return __builtin_bswap16(get16(p, off));
 }
 
-#define ALIGN_DOWN(x, a) ((x) & ~((__typeof__(x))(a) - 1))
-#define ALIGN_UP(x, a) ALIGN_DOWN((x) + (a) - 1, (a))
+#define ALIGN_DOWN(x, a) ((x) & ~(((__typeof__(x))(a)) - 1))
+#define ALIGN_UP(x, a) ALIGN_DOWN(((x) + (a)) - 1, (a))
 
 /* checksum.c: minus the byte sum of p[0..n), for a table's checksum field. */
 uint8_t checksum(const void *p, size_t n);
@@ -90,7 +90,6 @@ uint8_t checksum(const void *p, size_t n);
  * with an optional 0-padded width. Always NUL-terminates; returns the length
  * written (not the length wanted). */
 int fw_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
-int fw_snprintf(char *buf, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+int fw_snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 #endif

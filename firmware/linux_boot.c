@@ -18,7 +18,10 @@ static uint8_t boot_page[4096] __attribute__((aligned(4096))) __noinit;
 static __attribute__((noreturn)) void enter_bzimage(uint32_t entry, void *zero_page)
 {
 	__asm__ volatile("cli\n\txor %%ebx, %%ebx\n\txor %%ebp, %%ebp\n\txor %%edi, %%edi\n\t"
-			 "jmp *%0" : : "a"(entry), "S"(zero_page) : "memory");
+			 "jmp *%0"
+			 :
+			 : "a"(entry), "S"(zero_page)
+			 : "memory");
 	__builtin_unreachable();
 }
 
@@ -60,7 +63,8 @@ static void boot_bzimage(struct memmap *mm, uint64_t rsdp, const void *setup,
 	uint32_t cmdline;
 
 	if (status == BZIMAGE_TOO_OLD)
-		fatal(TRACE_ERR_OLD_PROTOCOL, "bzImage boot protocol %u.%02u is too old; 2.10+ is needed",
+		fatal(TRACE_ERR_OLD_PROTOCOL,
+		      "bzImage boot protocol %u.%02u is too old; 2.10+ is needed",
 		      info->version >> 8, info->version & 0xff);
 	lay.kernel_size = fw_cfg_read32(FW_CFG_KERNEL_SIZE);
 	lay.initrd_size = initrd_size();
@@ -69,8 +73,9 @@ static void boot_bzimage(struct memmap *mm, uint64_t rsdp, const void *setup,
 	/* QEMU may append setup_data after the image, never cut it short;
 	 * kernel_size < syssize * 16 without the 64-bit product */
 	if (lay.kernel_size / 16 < info->syssize)
-		fatal(TRACE_ERR_TRUNCATED, "truncated bzImage: %u bytes of kernel, header says %llu",
-		      lay.kernel_size, (unsigned long long)info->syssize * 16);
+		fatal(TRACE_ERR_TRUNCATED,
+		      "truncated bzImage: %u bytes of kernel, header says %llu", lay.kernel_size,
+		      (unsigned long long)info->syssize * 16);
 	if (bzimage_place(info, &mm->e820, mm->high_base, &lay))
 		fatal(TRACE_ERR_NO_MEMORY,
 		      "kernel (%u bytes, unpacks to %u) and initrd (%u bytes) do not fit below 0x%llx",
@@ -105,8 +110,9 @@ static void boot_pvh(struct memmap *mm, uint64_t rsdp, uint32_t entry)
 	 * copies only their low half into boot_params. */
 	if (isize) {
 		if (e820_place_high(&mm->e820, kend, mm->high_base, isize, &iaddr))
-			fatal(TRACE_ERR_NO_MEMORY, "initrd (%u bytes) does not fit between 0x%llx and 0x%llx",
-			      isize, (unsigned long long)kend, (unsigned long long)mm->high_base);
+			fatal(TRACE_ERR_NO_MEMORY,
+			      "initrd (%u bytes) does not fit between 0x%llx and 0x%llx", isize,
+			      (unsigned long long)kend, (unsigned long long)mm->high_base);
 		load_initrd(iaddr, isize);
 	}
 	cmdline = load_cmdline(LAYOUT_CMDLINE_MAX);
@@ -137,6 +143,7 @@ void linux_boot(struct memmap *mm, uint64_t rsdp)
 		boot_pvh(mm, rsdp, entry);
 	}
 	if (fw_cfg_read32(FW_CFG_KERNEL_SIZE) == 0)
-		fatal(TRACE_ERR_NO_KERNEL, "no kernel: start QEMU with -kernel (bzImage or PVH vmlinux)");
+		fatal(TRACE_ERR_NO_KERNEL,
+		      "no kernel: start QEMU with -kernel (bzImage or PVH vmlinux)");
 	fatal(TRACE_ERR_NOT_A_KERNEL, "the -kernel file is neither a Linux bzImage nor a PVH ELF");
 }

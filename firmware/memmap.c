@@ -27,7 +27,8 @@ void memmap_init(struct memmap *mm)
 void memmap_from_bios(struct memmap *mm, const void *records, uint32_t count, uint32_t stride)
 {
 	if (count > E820_MAX || e820_parse_records(&mm->e820, records, count, stride))
-		fatal(TRACE_ERR_E820, "the BIOS memory map (INT 15h E820, %u entries) is unusable", count);
+		fatal(TRACE_ERR_E820, "the BIOS memory map (INT 15h E820, %u entries) is unusable",
+		      count);
 	mm->lowmem_top = e820_lowmem_top(&mm->e820);
 	if (mm->lowmem_top < 2 * LAYOUT_1M)
 		fatal(TRACE_ERR_NO_MEMORY, "no RAM above 1 MiB in the memory map");

@@ -8,8 +8,8 @@
 
 struct memmap {
 	struct e820_map e820;
-	uint64_t lowmem_top; /* end of RAM from 1 MiB up, below 4G */
-	uint64_t high_base;  /* lowest byte handed out by memmap_alloc_high */
+	uint64_t lowmem_top;   /* end of RAM from 1 MiB up, below 4G */
+	uint64_t high_base;    /* lowest byte handed out by memmap_alloc_high */
 	uint32_t low_reserved; /* start of a reserved area ending at 640 KiB; 0: none */
 };
 

@@ -15,7 +15,7 @@
 #define MP_ISA_IRQS 16
 #define MP_LAPIC_ADDR 0xfee00000u
 #define MP_IOAPIC_ADDR 0xfec00000u
-#define MP_LAPIC_VERSION 0x14 /* QEMU's local APIC */
+#define MP_LAPIC_VERSION 0x14  /* QEMU's local APIC */
 #define MP_IOAPIC_VERSION 0x20 /* QEMU's I/O APIC (version 0x20) */
 
 struct mp_cpus {

@@ -15,9 +15,8 @@ bool pvh_elf_header_ok(const void *hdr, size_t len)
 	return get32(h, 16) == (EM_386 << 16 | 2) || get32(h, 16) == (EM_X86_64 << 16 | 2);
 }
 
-void pvh_start_info(void *page, uint32_t page_phys, uint32_t cmdline_addr,
-		    uint64_t initrd_addr, uint64_t initrd_size, uint64_t rsdp,
-		    const struct e820_map *m)
+void pvh_start_info(void *page, uint32_t page_phys, uint32_t cmdline_addr, uint64_t initrd_addr,
+		    uint64_t initrd_size, uint64_t rsdp, const struct e820_map *m)
 {
 	uint8_t *p = page;
 

@@ -27,8 +27,7 @@
 bool pvh_elf_header_ok(const void *hdr, size_t len);
 
 /* Fills the start-info page at page (guest physical address page_phys). */
-void pvh_start_info(void *page, uint32_t page_phys, uint32_t cmdline_addr,
-		    uint64_t initrd_addr, uint64_t initrd_size, uint64_t rsdp,
-		    const struct e820_map *m);
+void pvh_start_info(void *page, uint32_t page_phys, uint32_t cmdline_addr, uint64_t initrd_addr,
+		    uint64_t initrd_size, uint64_t rsdp, const struct e820_map *m);
 
 #endif

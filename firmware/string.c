@@ -9,7 +9,9 @@ void *memcpy(void *dst, const void *src, size_t n)
 	size_t words = n / 4;
 
 	__asm__ volatile("rep movsl\n\tmov %3, %%ecx\n\trep movsb"
-			 : "+D"(d), "+S"(src), "+c"(words) : "r"(n & 3) : "memory");
+			 : "+D"(d), "+S"(src), "+c"(words)
+			 : "r"(n & 3)
+			 : "memory");
 	return dst;
 }
 
@@ -31,7 +33,9 @@ void *memset(void *dst, int c, size_t n)
 	size_t words = n / 4;
 
 	__asm__ volatile("rep stosl\n\tmov %2, %%ecx\n\trep stosb"
-			 : "+D"(d), "+c"(words) : "r"(n & 3), "a"((uint8_t)c * 0x01010101u) : "memory");
+			 : "+D"(d), "+c"(words)
+			 : "r"(n & 3), "a"((uint8_t)c * 0x01010101u)
+			 : "memory");
 	return dst;
 }
 

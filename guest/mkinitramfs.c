@@ -23,8 +23,8 @@
 
 struct entry {
 	const char *name; /* without leading '/', as gen_init_cpio writes it */
-	uint32_t mode;      /* type and permission bits */
-	const char *host;   /* regular files: where the data comes from */
+	uint32_t mode;    /* type and permission bits */
+	const char *host; /* regular files: where the data comes from */
 	uint32_t rmajor, rminor;
 };
 
@@ -35,11 +35,13 @@ static FILE *out;
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: %s [-o FILE] ENTRY...\n"
-		   "  dir  PATH MODE\n"
-		   "  file PATH MODE HOSTFILE\n"
-		   "  nod  PATH MODE c|b MAJOR MINOR\n"
-		   "MODE is octal; the archive goes to FILE or stdout.\n", prog);
+	fprintf(f,
+		"usage: %s [-o FILE] ENTRY...\n"
+		"  dir  PATH MODE\n"
+		"  file PATH MODE HOSTFILE\n"
+		"  nod  PATH MODE c|b MAJOR MINOR\n"
+		"MODE is octal; the archive goes to FILE or stdout.\n",
+		prog);
 }
 
 static void bad_args(const char *fmt, const char *arg)
@@ -86,8 +88,10 @@ static const char *archive_name(const char *path)
 static void parse_entry(int argc, char **argv, int *i, struct entry *e)
 {
 	const char *kind = argv[*i];
-	int words = !strcmp(kind, "dir") ? 3 : !strcmp(kind, "file") ? 4 :
-		    !strcmp(kind, "nod") ? 6 : 0;
+	int words = !strcmp(kind, "dir")    ? 3
+		    : !strcmp(kind, "file") ? 4
+		    : !strcmp(kind, "nod")  ? 6
+					    : 0;
 
 	if (!words)
 		bad_args("unknown entry type '%s' (want dir, file or nod)", kind);
@@ -134,9 +138,19 @@ static void put_header(uint32_t ino, const struct entry *e, uint32_t filesize)
 	uint32_t nlink = S_ISDIR(e->mode) ? 2 : 1;
 	/* mtime 0, uid/gid 0: the archive is reproducible and owned by root. */
 	uint32_t field[13] = {
-		ino, e->mode, 0 /* uid */, 0 /* gid */, nlink, 0 /* mtime */, filesize,
-		0, 0 /* devmajor/minor: of the file system, unused */,
-		e->rmajor, e->rminor, namesize, 0 /* check: newc has none */
+		ino,
+		e->mode,
+		0 /* uid */,
+		0 /* gid */,
+		nlink,
+		0 /* mtime */,
+		filesize,
+		0,
+		0 /* devmajor/minor: of the file system, unused */,
+		e->rmajor,
+		e->rminor,
+		namesize,
+		0 /* check: newc has none */
 	};
 	char hdr[NEWC_HDR_LEN + 1];
 	size_t k;

@@ -143,7 +143,8 @@ static const char *on_initramfs(void)
 
 	if (read_file("/proc/mounts", mounts, sizeof(mounts)) > 0) {
 		/* The last mount on "/" is the one in effect. */
-		for (line = strtok_r(mounts, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		for (line = strtok_r(mounts, "\n", &save); line;
+		     line = strtok_r(NULL, "\n", &save)) {
 			char *field_save = NULL;
 			char *dev = strtok_r(line, " ", &field_save);
 			char *dir = strtok_r(NULL, " ", &field_save);

@@ -41,7 +41,8 @@ static void print_setup_data(void)
 	while (d && (de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
-		snprintf(path, sizeof(path), "/sys/kernel/boot_params/setup_data/%s/type", de->d_name);
+		snprintf(path, sizeof(path), "/sys/kernel/boot_params/setup_data/%s/type",
+			 de->d_name);
 		if (read_file(path, buf, sizeof(buf)) <= 0)
 			continue;
 		chomp(buf);

@@ -10,7 +10,8 @@
  * The two lists below are the only place values, names and meanings are
  * written: the TRACE_* constants, the firmware's error lines, the host tools'
  * names, the README's and the man page's tables (scripts/abi-doc) all come
- * from them. One entry a line, "X(NAME, VALUE, ...)", so scripts read them too.
+ * from them. One entry a line, "X(NAME, VALUE, ...)", so scripts read them too
+ * (hence clang-format off around them).
  */
 #ifndef BOOT_TRACE_H
 #define BOOT_TRACE_H
@@ -20,6 +21,7 @@
 /* Firmware-internal points. */
 #define TRACE_PORT_FW 0xf5
 
+/* clang-format off */
 /*
  * Trace points: X(NAME, VALUE, PORT, "name", "who writes it, and when").
  * Value 0 is never used: exit status 1 would collide with QEMU's own error.
@@ -52,19 +54,23 @@
 	X(ERR_E820, 0x27, "e820", "memory map missing, malformed or too long") \
 	X(ERR_TRUNCATED, 0x28, "truncated", "the bzImage is shorter than its header says (truncated file)")
 
+/* clang-format on */
+
 #define TRACE_ERR_BASE 0x20
 
 /* The TRACE_* constants, from the lists. */
 #define BOOT_TRACE_POINT_VALUE(n, v, port, name, meaning) TRACE_##n = (v),
 #define BOOT_TRACE_ERROR_VALUE(n, v, name, meaning) TRACE_##n = (v),
 #define BOOT_TRACE_ERROR_COUNT(n, v, name, meaning) +1
+/* clang-format off */
 enum boot_trace_value {
 	BOOT_TRACE_POINTS(BOOT_TRACE_POINT_VALUE)
 	BOOT_TRACE_ERRORS(BOOT_TRACE_ERROR_VALUE)
 	TRACE_ERR_LAST = TRACE_ERR_BASE - 1 BOOT_TRACE_ERRORS(BOOT_TRACE_ERROR_COUNT)
 };
+/* clang-format on */
 
 /* Exit status of QEMU when an isa-debug-exit device sees value v. */
-#define TRACE_EXIT_STATUS(v) ((((v) & 0xff) << 1) | 1)
+#define TRACE_EXIT_STATUS(v) (((0xff & (v)) << 1) | 1)
 
 #endif

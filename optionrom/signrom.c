@@ -43,7 +43,8 @@ int main(int argc, char **argv)
 	}
 	size = (len + 1 + 511) / 512 * 512; /* one spare byte for the checksum */
 	if (size > MAX_ROM) {
-		fprintf(stderr, "signrom: %s needs %zu bytes, more than %d\n", argv[1], size, MAX_ROM);
+		fprintf(stderr, "signrom: %s needs %zu bytes, more than %d\n", argv[1], size,
+			MAX_ROM);
 		return 1;
 	}
 	rom[2] = (unsigned char)(size / 512);

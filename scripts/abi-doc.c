@@ -59,8 +59,8 @@ static void markdown_points(void)
 	for (size_t i = 0; i < COUNT(points); i++) {
 		const struct point *p = &points[i];
 
-		printf("| %d | 0x%02x | %d | `%s` | ", p->value, p->port, TRACE_EXIT_STATUS(p->value),
-		       p->name);
+		printf("| %d | 0x%02x | %d | `%s` | ", p->value, p->port,
+		       TRACE_EXIT_STATUS(p->value), p->name);
 		md_text(p->meaning);
 		puts(" |");
 	}
@@ -97,8 +97,8 @@ static void roff_errors(void)
 	for (size_t i = 0; i < COUNT(errors); i++) {
 		const struct error *e = &errors[i];
 
-		printf(".TP\n.BR 0x%02x \" (status %d) \" %s\n", e->value, TRACE_EXIT_STATUS(e->value),
-		       e->id);
+		printf(".TP\n.BR 0x%02x \" (status %d) \" %s\n", e->value,
+		       TRACE_EXIT_STATUS(e->value), e->id);
 		roff_text(e->meaning);
 		putchar('\n');
 	}

@@ -6,7 +6,7 @@ set -euo pipefail
 
 pkgs=(gcc make libc6-dev binutils nasm libcmocka-dev pkg-config
       qemu-system-x86 qemu-system-data seabios xz-utils
-      clang libclang-rt-14-dev valgrind python3
+      clang libclang-rt-14-dev clang-format valgrind python3
       meson ninja-build dpkg-dev)
 
 exec "$(dirname "$0")/install-packages.sh" "${pkgs[@]}"

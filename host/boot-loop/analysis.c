@@ -37,7 +37,7 @@ static int add_phase(const struct session *s, struct analysis *an, int v, const 
 	if (!d)
 		return -1;
 	for (long i = 0; i < b->n_iter; i++)
-		d[i] = b->t[i] - s->arms[from].t[i];	/* NaN unless both ran */
+		d[i] = b->t[i] - s->arms[from].t[i]; /* NaN unless both ran */
 	stats_summarize(d, b->n_iter, CONF_LEVEL, &p->spread);
 	free(d);
 	p->median = an->arms[to].s.median - an->arms[from].s.median;
@@ -73,12 +73,16 @@ static int phases(const struct session *s, struct analysis *an, int v)
 			prev = kern;
 		}
 		if (user >= 0) {
-			rc |= add_phase(s, an, v, kern >= 0 ? "start_kernel-to-start_user"
-							 : "jump-to-start_user", prev, user, true);
+			rc |= add_phase(s, an, v,
+					kern >= 0 ? "start_kernel-to-start_user"
+						  : "jump-to-start_user",
+					prev, user, true);
 			prev = user;
 		}
-		rc |= add_phase(s, an, v, kern >= 0 && prev == kern ? "start_kernel-to-probe"
-							   : "start_user-to-probe", prev, probe, true);
+		rc |= add_phase(s, an, v,
+				kern >= 0 && prev == kern ? "start_kernel-to-probe"
+							  : "start_user-to-probe",
+				prev, probe, true);
 	}
 	rc |= add_phase(s, an, v, "total", -1, probe, false);
 	return rc;
@@ -103,7 +107,7 @@ static int ratios(const struct session *s, struct analysis *an)
 		if (!r)
 			return -1;
 		for (long i = 0; i < x->n_iter; i++)
-			r[i] = s->arms[b].t[i] / x->t[i];	/* NaN unless both ran */
+			r[i] = s->arms[b].t[i] / x->t[i]; /* NaN unless both ran */
 		an->ratios[an->n_ratios] = (struct ratio_row){ .a = a, .b = b };
 		stats_summarize(r, x->n_iter, CONF_LEVEL, &an->ratios[an->n_ratios++].r);
 		free(r);

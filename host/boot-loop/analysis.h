@@ -11,27 +11,27 @@
 
 #define CONF_LEVEL 0.95
 #define BOOTSTRAP_REPS 2000
-#define BOOTSTRAP_SEED 0x626f6f746c6f6f70ULL	/* "bootloop": reruns agree */
+#define BOOTSTRAP_SEED 0x626f6f746c6f6f70ULL /* "bootloop": reruns agree */
 
 struct arm_stats {
 	struct summary s;
-	double user_mean, sys_mean;	/* QEMU's CPU seconds per sample */
+	double user_mean, sys_mean; /* QEMU's CPU seconds per sample */
 };
 
 struct phase_row {
 	int variant;
-	const char *name;	/* tQEMU, tFW, tKernel, total, or a kernel sub-phase */
-	int from, to;		/* arm indices; from -1: since spawn */
-	bool sub;		/* a part of tKernel */
-	double median;		/* median(to) - median(from) */
+	const char *name; /* tQEMU, tFW, tKernel, total, or a kernel sub-phase */
+	int from, to;     /* arm indices; from -1: since spawn */
+	bool sub;         /* a part of tKernel */
+	double median;    /* median(to) - median(from) */
 	double ci_lo, ci_hi;
-	const char *ci_method;	/* "order-statistic" or "bootstrap" */
-	struct summary spread;	/* of per-iteration differences to - from */
+	const char *ci_method; /* "order-statistic" or "bootstrap" */
+	struct summary spread; /* of per-iteration differences to - from */
 };
 
 struct ratio_row {
-	int a, b;		/* arm indices of variant A and B */
-	struct summary r;	/* of per-pair ratios t_B / t_A */
+	int a, b;         /* arm indices of variant A and B */
+	struct summary r; /* of per-pair ratios t_B / t_A */
 };
 
 struct analysis {

@@ -9,9 +9,31 @@
 #include <string.h>
 
 enum opt_id {
-	O_EXIT, O_PHASES, O_TIMELINE, O_NOPATCH, O_COMPARE, O_ITER, O_WARMUP, O_TIMEOUT, O_QEMU, O_BIOS, O_KERNEL,
-	O_INITRD, O_APPEND, O_MACHINE, O_ACCEL, O_SHOW, O_JSON, O_CSV, O_MD, O_PLOT,
-	O_OUTPUT, O_FWSTART, O_TLSRC, O_SYSMAP, O_HELP,
+	O_EXIT,
+	O_PHASES,
+	O_TIMELINE,
+	O_NOPATCH,
+	O_COMPARE,
+	O_ITER,
+	O_WARMUP,
+	O_TIMEOUT,
+	O_QEMU,
+	O_BIOS,
+	O_KERNEL,
+	O_INITRD,
+	O_APPEND,
+	O_MACHINE,
+	O_ACCEL,
+	O_SHOW,
+	O_JSON,
+	O_CSV,
+	O_MD,
+	O_PLOT,
+	O_OUTPUT,
+	O_FWSTART,
+	O_TLSRC,
+	O_SYSMAP,
+	O_HELP,
 };
 
 struct opt {
@@ -21,17 +43,17 @@ struct opt {
 };
 
 static const struct opt opts[] = {
-	{ "exit", O_EXIT, true },	   { "phases", O_PHASES, false },
+	{ "exit", O_EXIT, true },          { "phases", O_PHASES, false },
 	{ "timeline", O_TIMELINE, false }, { "no-patch", O_NOPATCH, false },
 	{ "compare", O_COMPARE, false },   { "iterations", O_ITER, true },
-	{ "warmup", O_WARMUP, true },	   { "timeout", O_TIMEOUT, true },
-	{ "qemu", O_QEMU, true },	   { "bios", O_BIOS, true },
-	{ "kernel", O_KERNEL, true },	   { "initrd", O_INITRD, true },
-	{ "append", O_APPEND, true },	   { "machine", O_MACHINE, true },
-	{ "accel", O_ACCEL, true },	   { "show-output", O_SHOW, false },
+	{ "warmup", O_WARMUP, true },      { "timeout", O_TIMEOUT, true },
+	{ "qemu", O_QEMU, true },          { "bios", O_BIOS, true },
+	{ "kernel", O_KERNEL, true },      { "initrd", O_INITRD, true },
+	{ "append", O_APPEND, true },      { "machine", O_MACHINE, true },
+	{ "accel", O_ACCEL, true },        { "show-output", O_SHOW, false },
 	{ "export-json", O_JSON, true },   { "export-csv", O_CSV, true },
 	{ "export-markdown", O_MD, true }, { "plot", O_PLOT, true },
-	{ "output", O_OUTPUT, true },	   { "help", O_HELP, false },
+	{ "output", O_OUTPUT, true },      { "help", O_HELP, false },
 	{ "fw-start", O_FWSTART, true },   { "timeline-source", O_TLSRC, true },
 	{ "system-map", O_SYSMAP, true },
 };
@@ -77,7 +99,8 @@ static int add_file(const char **slot, int *n, const char *opt, const char *v, c
 static int set_mode(struct config *c, enum run_mode m, char *err, size_t len)
 {
 	if (c->mode != MODE_NONE && c->mode != m)
-		return fail(err, len, "--exit, --phases, --timeline and --no-patch exclude each other");
+		return fail(err, len,
+			    "--exit, --phases, --timeline and --no-patch exclude each other");
 	c->mode = m;
 	return 0;
 }
@@ -91,7 +114,8 @@ static int apply(struct config *c, enum opt_id id, const char *name, const char 
 	case O_EXIT:
 		if (point_parse(v, &c->exit))
 			return fail(err, len,
-				    "--exit: '%s' is not PORT or PORT:VALUE (port 1..0xffff, value 1..255)", v);
+				    "--exit: '%s' is not PORT or PORT:VALUE (port 1..0xffff, value 1..255)",
+				    v);
 		return set_mode(c, MODE_EXIT, err, len);
 	case O_PHASES:
 		return set_mode(c, MODE_PHASES, err, len);
@@ -104,18 +128,21 @@ static int apply(struct config *c, enum opt_id id, const char *name, const char 
 		return 0;
 	case O_ITER:
 		if (parse_long(v, 1, &c->iterations))
-			return fail(err, len, "--iterations: '%s' is not a whole number of at least 1", v);
+			return fail(err, len,
+				    "--iterations: '%s' is not a whole number of at least 1", v);
 		return 0;
 	case O_WARMUP:
 		if (parse_long(v, 0, &c->warmup))
-			return fail(err, len, "--warmup: '%s' is not a whole number of at least 0", v);
+			return fail(err, len, "--warmup: '%s' is not a whole number of at least 0",
+				    v);
 		return 0;
 	case O_TIMEOUT:
 		errno = 0;
 		c->timeout_s = strtod(v, &end);
 		if (errno || end == v || *end || !isfinite(c->timeout_s) || c->timeout_s <= 0 ||
 		    c->timeout_s > 86400)
-			return fail(err, len, "--timeout: '%s' is not a number of seconds in (0, 86400]", v);
+			return fail(err, len,
+				    "--timeout: '%s' is not a number of seconds in (0, 86400]", v);
 		return 0;
 	case O_QEMU:
 		return add_file(c->qemu, &c->n_qemu, name, v, err, len);
@@ -170,11 +197,14 @@ static int apply(struct config *c, enum opt_id id, const char *name, const char 
 		else if (!strcmp(v, "exec_tb"))
 			c->fw_start = FWSTART_EXEC_TB;
 		else
-			return fail(err, len, "--fw-start: '%s' is not one of auto, port, exec_tb", v);
+			return fail(err, len, "--fw-start: '%s' is not one of auto, port, exec_tb",
+				    v);
 		return 0;
 	case O_TLSRC:
 		if (strcmp(v, "debugcon") && strcmp(v, "qemu-trace"))
-			return fail(err, len, "--timeline-source: '%s' is not one of debugcon, qemu-trace", v);
+			return fail(err, len,
+				    "--timeline-source: '%s' is not one of debugcon, qemu-trace",
+				    v);
 		c->qemu_trace = !strcmp(v, "qemu-trace");
 		return 0;
 	case O_SYSMAP:
@@ -198,11 +228,14 @@ static int check(struct config *c, char *err, size_t len)
 		return 0;
 	if (!c->compare && twice)
 		return fail(err, len, "--%s given twice: add --compare to compare two of them",
-			    c->n_qemu == 2 ? "qemu" : c->n_bios == 2 ? "bios" : "kernel");
+			    c->n_qemu == 2   ? "qemu"
+			    : c->n_bios == 2 ? "bios"
+					     : "kernel");
 	if (c->compare && twice != 1)
-		return fail(err, len, twice ? "--compare varies one thing: give two of only one of "
-					      "--bios, --kernel, --qemu"
-					    : "--compare needs two --bios, two --kernel or two --qemu");
+		return fail(err, len,
+			    twice ? "--compare varies one thing: give two of only one of "
+				    "--bios, --kernel, --qemu"
+				  : "--compare needs two --bios, two --kernel or two --qemu");
 	if (c->compare)
 		c->vary = c->n_qemu == 2 ? VARY_QEMU : c->n_bios == 2 ? VARY_BIOS : VARY_KERNEL;
 	if (c->mode == MODE_NONE && c->compare) {
@@ -212,9 +245,12 @@ static int check(struct config *c, char *err, size_t len)
 	}
 	/* exec_tb exists only where QEMU translates the guest code itself. */
 	if (c->mode == MODE_NOPATCH && !strcmp(c->accel, "kvm"))
-		return fail(err, len, "--no-patch reads TCG's exec_tb trace: it cannot run with --accel kvm");
+		return fail(err, len,
+			    "--no-patch reads TCG's exec_tb trace: it cannot run with --accel kvm");
 	if (c->fw_start == FWSTART_EXEC_TB && !strcmp(c->accel, "kvm"))
-		return fail(err, len, "--fw-start=exec_tb reads TCG's exec_tb trace: it cannot run with --accel kvm");
+		return fail(
+			err, len,
+			"--fw-start=exec_tb reads TCG's exec_tb trace: it cannot run with --accel kvm");
 	if (c->fw_start != FWSTART_AUTO && c->mode != MODE_PHASES && c->mode != MODE_TIMELINE)
 		return fail(err, len, "--fw-start applies to --phases and --timeline only");
 	if (c->qemu_trace && c->mode != MODE_TIMELINE)
@@ -232,14 +268,17 @@ static int check(struct config *c, char *err, size_t len)
 	if (c->n_kernel == 1 && !*c->kernel[0] && c->append)
 		return fail(err, len, "--append needs a kernel (--kernel= is none)");
 	if (c->mode == MODE_NONE)
-		return fail(err, len, "nothing to measure: give --exit=PORT[:VALUE], --phases, --timeline or --compare");
+		return fail(
+			err, len,
+			"nothing to measure: give --exit=PORT[:VALUE], --phases, --timeline or --compare");
 	return 0;
 }
 
 int args_parse(int argc, char **argv, struct config *c, char *err, size_t len)
 {
-	*c = (struct config){ .iterations = 10, .warmup = 1, .timeout_s = 60, .machine = "pc",
-			      .accel = "tcg" };
+	*c = (struct config){
+		.iterations = 10, .warmup = 1, .timeout_s = 60, .machine = "pc", .accel = "tcg"
+	};
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i], *eq, *value = NULL;
 		const struct opt *o = NULL;
@@ -255,11 +294,13 @@ int args_parse(int argc, char **argv, struct config *c, char *err, size_t len)
 			continue;
 		}
 		if (strncmp(arg, "--", 2) != 0)
-			return fail(err, len, "unexpected argument '%s' (QEMU arguments go after '--')", arg);
+			return fail(err, len,
+				    "unexpected argument '%s' (QEMU arguments go after '--')", arg);
 		eq = strchr(arg, '=');
 		name_len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
 		for (size_t k = 0; k < sizeof(opts) / sizeof(opts[0]); k++)
-			if (strlen(opts[k].name) == name_len && !strncmp(opts[k].name, arg + 2, name_len))
+			if (strlen(opts[k].name) == name_len &&
+			    !strncmp(opts[k].name, arg + 2, name_len))
 				o = &opts[k];
 		if (!o)
 			return fail(err, len, "unknown option '%.*s'", (int)(name_len + 2), arg);

@@ -19,23 +19,23 @@ struct config {
 	enum run_mode mode;
 	bool compare;
 	enum compare_what vary;
-	struct exit_point exit;	/* MODE_EXIT */
+	struct exit_point exit; /* MODE_EXIT */
 	long iterations;
 	long warmup;
 	double timeout_s;
 	/* Two entries only when --compare varies that file; NULL: default. */
-	const char *qemu[2], *bios[2], *kernel[2];	/* kernel "": none */
+	const char *qemu[2], *bios[2], *kernel[2]; /* kernel "": none */
 	int n_qemu, n_bios, n_kernel;
-	const char *initrd;	/* NULL: default; "": none */
-	const char *append;	/* NULL: default */
-	const char *machine;	/* pc, q35, microvm */
-	const char *accel;	/* tcg, kvm */
+	const char *initrd;  /* NULL: default; "": none */
+	const char *append;  /* NULL: default */
+	const char *machine; /* pc, q35, microvm */
+	const char *accel;   /* tcg, kvm */
 	enum fw_start_from fw_start;
-	bool qemu_trace;	/* --timeline-source=qemu-trace (qemu-trace.h) */
-	const char *system_map;	/* --system-map: --no-patch also times start_kernel */
+	bool qemu_trace;        /* --timeline-source=qemu-trace (qemu-trace.h) */
+	const char *system_map; /* --system-map: --no-patch also times start_kernel */
 	bool show_output;
 	const char *export_json, *export_csv, *export_markdown, *plot, *output;
-	char **extra;		/* QEMU arguments after "--" */
+	char **extra; /* QEMU arguments after "--" */
 	int n_extra;
 	bool help;
 };

@@ -31,8 +31,8 @@ static int arms_iteration(struct session *s, struct record *rec, int v, long it)
 		if ((s->interrupted = qemu_run_stop_requested()))
 			break;
 		if (runner_run(s, rec, v, a->argv, &a->point, it < 0 ? "warmup" : "run",
-			       point_label(a, label, sizeof(label)), it < 0 ? it + s->cfg->warmup : it,
-			       &r, &out))
+			       point_label(a, label, sizeof(label)),
+			       it < 0 ? it + s->cfg->warmup : it, &r, &out))
 			return -1;
 		if (!r.exit.interrupted && it >= 0 && session_record(a, it, &out, &r))
 			return session_fail(s, "out of memory");
@@ -71,7 +71,8 @@ static int phases_setup(struct session *s, struct record *rec)
 		bool has_user = launch_byte_seen(&r[v], &user, &t, &value);
 		bool fi = s->variants[v].first_insn;
 
-		if (session_add_arm(s, v, fi ? &firstinsn_point : &fw, fi ? "first_insn" : "fw_start") ||
+		if (session_add_arm(s, v, fi ? &firstinsn_point : &fw,
+				    fi ? "first_insn" : "fw_start") ||
 		    session_add_arm(s, v, &jump, "jump") ||
 		    (has_kern && session_add_arm(s, v, &kern, "start_kernel")) ||
 		    (has_user && session_add_arm(s, v, &user, "start_user")) ||

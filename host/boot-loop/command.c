@@ -18,7 +18,7 @@ int command_watch_ports(const struct exit_point *p, unsigned ports[3])
 int command_stop_watch(const struct exit_point *p)
 {
 	if (!p->port)
-		return -1;	/* from QEMU's log, no trace port */
+		return -1; /* from QEMU's log, no trace port */
 	return p->port == TRACE_PORT_FW ? 0 : p->port == TRACE_PORT_LINUX ? 1 : 2;
 }
 

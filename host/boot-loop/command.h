@@ -14,7 +14,7 @@
 
 /* Files of one variant (two under --compare), after defaults are applied. */
 struct variant {
-	const char *label;	/* "A", "B", or "" without --compare */
+	const char *label; /* "A", "B", or "" without --compare */
 	struct qemu_boot boot;
 	/*
 	 * The firmware writes no fw_start: runs stopped by kill also get QEMU's

@@ -86,11 +86,12 @@ static void result(FILE *f, const struct session *s, const struct analysis *an, 
 			? "no-patch: QEMU's exec_tb trace timestamp"
 		: a->point.port == 0 && s->cfg->mode == MODE_TIMELINE
 			? "timeline: first -trace exec_tb line read from a -D pipe"
-		: a->point.port == 0 ? "first -trace exec_tb line read from a -D pipe, SIGKILL from "
-				       "boot-loop"
+		: a->point.port == 0
+			? "first -trace exec_tb line read from a -D pipe, SIGKILL from "
+			  "boot-loop"
 		: s->cfg->qemu_trace ? "timeline: QEMU's memory_region_ops_write trace timestamp"
 		: s->cfg->mode >= MODE_TIMELINE ? "timeline: byte read from an isa-debugcon pipe"
-		: a->point.stop == STOP_KILL	? "isa-debugcon pipes, SIGKILL from boot-loop"
+		: a->point.stop == STOP_KILL    ? "isa-debugcon pipes, SIGKILL from boot-loop"
 						: "isa-debug-exit");
 	/* QEMU's first instruction, not the firmware's own fw_start: not alike. */
 	if (a->point.port == 0 && a->point.value == TRACE_FW_START)
@@ -177,7 +178,7 @@ void export_json(FILE *f, const struct session *s, const struct analysis *an)
 	const struct config *c = s->cfg;
 
 	fprintf(f, "{\n  \"tool\": \"boot-loop\", \"mode\": \"%s\", \"compare\": %s",
-		c->mode == MODE_PHASES	   ? "phases"
+		c->mode == MODE_PHASES     ? "phases"
 		: c->mode == MODE_TIMELINE ? "timeline"
 		: c->mode == MODE_NOPATCH  ? "no-patch"
 					   : "exit",

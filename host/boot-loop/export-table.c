@@ -66,8 +66,8 @@ void export_csv(FILE *f, const struct session *s, const struct analysis *an)
 		const struct summary *m = &an->arms[i].s;
 
 		csv_row(f, a->command, s->variants[a->variant].label, "point",
-			arm_point_name(a, name, sizeof(name)), "s", a->n_fails, m, m->median, m->ci_lo,
-			m->ci_hi);
+			arm_point_name(a, name, sizeof(name)), "s", a->n_fails, m, m->median,
+			m->ci_lo, m->ci_hi);
 	}
 	/* Phases: median is the difference of medians, the rest per-iteration. */
 	for (int i = 0; i < an->n_phases; i++) {
@@ -93,8 +93,8 @@ static const char *md_num(char *buf, size_t len, double v, double scale, const c
 	return buf;
 }
 
-static void md_row(FILE *f, const char *label, const struct summary *m, double median,
-		   double lo, double hi, long failed, double scale, const char *fmt)
+static void md_row(FILE *f, const char *label, const struct summary *m, double median, double lo,
+		   double hi, long failed, double scale, const char *fmt)
 {
 	char b[8][32];
 
@@ -107,8 +107,9 @@ static void md_row(FILE *f, const char *label, const struct summary *m, double m
 
 static void md_header(FILE *f, const char *first, const char *unit)
 {
-	fprintf(f, "| %s | n | Median %s | 95%% CI %s | Mean ± σ %s | p95 %s | Min %s | Max %s | "
-		   "Failed |\n|:---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+	fprintf(f,
+		"| %s | n | Median %s | 95%% CI %s | Mean ± σ %s | p95 %s | Min %s | Max %s | "
+		"Failed |\n|:---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
 		first, unit, unit, unit, unit, unit, unit);
 }
 
@@ -123,15 +124,17 @@ void export_markdown(FILE *f, const struct session *s, const struct analysis *an
 		md_row(f, report_arm_label(s, i, label, sizeof(label)), m, m->median, m->ci_lo,
 		       m->ci_hi, s->arms[i].n_fails, 1e3, "%.2f");
 	}
-	fprintf(f, s->cfg->mode >= MODE_TIMELINE
-			   ? "\nTimes run from spawn to the point, all points of one run (fork/exec "
-			     "and dynamic loading included, teardown not).\n"
-			   : "\nTimes run from spawn to reap of QEMU (fork/exec, dynamic loading and "
-			     "teardown included).\n");
+	fprintf(f,
+		s->cfg->mode >= MODE_TIMELINE
+			? "\nTimes run from spawn to the point, all points of one run (fork/exec "
+			  "and dynamic loading included, teardown not).\n"
+			: "\nTimes run from spawn to reap of QEMU (fork/exec, dynamic loading and "
+			  "teardown included).\n");
 	if (s->variants[0].first_insn)
-		fprintf(f, "\nfirst_insn (exec_tb) stands in for fw_start, which the firmware does not "
-			   "write: QEMU's first guest instruction from its exec_tb trace, measured "
-			   "differently from fw_start (boot-loop(1)).\n");
+		fprintf(f,
+			"\nfirst_insn (exec_tb) stands in for fw_start, which the firmware does not "
+			"write: QEMU's first guest instruction from its exec_tb trace, measured "
+			"differently from fw_start (boot-loop(1)).\n");
 	if (an->n_phases) {
 		fprintf(f, "\n");
 		md_header(f, "Phase", "[ms]");

@@ -43,8 +43,9 @@ void firstinsn_decide(struct session *s, const struct launch_result *disc)
 		snprintf(s->fw_start_note, sizeof(s->fw_start_note),
 			 "%s: the firmware's start is first_insn, QEMU's first guest instruction "
 			 "(-trace exec_tb), measured differently from fw_start",
-			 c->fw_start == FWSTART_EXEC_TB ? "--fw-start=exec_tb"
-							: "the first run wrote no fw_start (1 on 0xf5)");
+			 c->fw_start == FWSTART_EXEC_TB
+				 ? "--fw-start=exec_tb"
+				 : "the first run wrote no fw_start (1 on 0xf5)");
 	}
 	for (int v = 0; v < s->n_variants; v++)
 		s->variants[v].first_insn = use;

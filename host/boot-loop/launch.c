@@ -46,8 +46,8 @@ static bool qtrace_line(void *ctx, const char *line)
 	if (qemu_log_parse(line, &e) || e.kind != QLOG_MR_WRITE || !e.stamped || e.size != 1 ||
 	    e.value > 0xff || (e.addr != TRACE_PORT_FW && e.addr != TRACE_PORT_LINUX))
 		return false;
-	take(w, e.addr == TRACE_PORT_FW ? 0 : 1, (int)e.value, e.realtime - w->r->exit.fork_realtime,
-	     w->t);
+	take(w, e.addr == TRACE_PORT_FW ? 0 : 1, (int)e.value,
+	     e.realtime - w->r->exit.fork_realtime, w->t);
 	return false;
 }
 
@@ -96,19 +96,22 @@ enum qemu_run_next launch_watch_data(void *ctx, const struct qemu_run_io *io, in
 	return w->stop ? QEMU_RUN_STOP : QEMU_RUN_GO_ON;
 }
 
-void launch_watch_init(struct launch_watch *w, const struct launch_opts *o,
-		       struct launch_result *r)
+void launch_watch_init(struct launch_watch *w, const struct launch_opts *o, struct launch_result *r)
 {
-	*r = (struct launch_result){ .stop_value = -1, .stop_seen_s = -1, .first_insn_s = -1,
-				     .first_insn_stamp_s = -1 };
+	*r = (struct launch_result){
+		.stop_value = -1, .stop_seen_s = -1, .first_insn_s = -1, .first_insn_stamp_s = -1
+	};
 	*w = (struct launch_watch){ .o = o, .r = r };
 }
 
 int launch_run(const struct launch_opts *o, struct launch_result *r)
 {
 	struct launch_watch w;
-	struct qemu_run_opts q = { .argv = o->argv, .n_chan = o->n_watch, .on_data = launch_watch_data,
-				   .ctx = &w, .timeout_s = o->timeout_s,
+	struct qemu_run_opts q = { .argv = o->argv,
+				   .n_chan = o->n_watch,
+				   .on_data = launch_watch_data,
+				   .ctx = &w,
+				   .timeout_s = o->timeout_s,
 				   .show_output = o->show_output };
 	launch_watch_init(&w, o, r);
 	if (o->monitor_cmd) {
@@ -125,7 +128,7 @@ bool launch_byte_seen(const struct launch_result *r, const struct exit_point *p,
 
 	if (p->port == 0) {
 		*t = r->first_insn_s;
-		*value = TRACE_FW_START;	/* first_insn stands in for it */
+		*value = TRACE_FW_START; /* first_insn stands in for it */
 		return r->first_insn_s >= 0;
 	}
 	for (int i = 0; i < r->n_bytes; i++) {

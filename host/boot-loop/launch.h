@@ -20,12 +20,12 @@
 #define LAUNCH_ANY_VALUE (-1)
 
 struct launch_opts {
-	char *const *argv;	/* argv[0]: QEMU, looked up in PATH if bare */
-	int n_watch;		/* channels QEMU gets as QEMU_CHAN_FD + i */
-	int stop_watch;		/* channel whose stop_value ends the run; -1: none */
-	int stop_value;		/* a byte, or LAUNCH_ANY_VALUE */
+	char *const *argv; /* argv[0]: QEMU, looked up in PATH if bare */
+	int n_watch;       /* channels QEMU gets as QEMU_CHAN_FD + i */
+	int stop_watch;    /* channel whose stop_value ends the run; -1: none */
+	int stop_value;    /* a byte, or LAUNCH_ANY_VALUE */
 	double timeout_s;
-	bool show_output;	/* QEMU's stdout/stderr pass through */
+	bool show_output; /* QEMU's stdout/stderr pass through */
 	/*
 	 * First-instruction runs (firstinsn.h): the last channel carries QEMU's
 	 * -D log, not trace bytes; at its first exec_tb line QEMU is killed
@@ -33,27 +33,27 @@ struct launch_opts {
 	 */
 	bool log_pipe;
 	bool log_stop;
-	const char *monitor_cmd;	/* NULL: no monitor socket */
+	const char *monitor_cmd; /* NULL: no monitor socket */
 	/* --timeline-source=qemu-trace: channel 0 is QEMU's memory_region_ops_write log. */
 	bool qtrace;
 };
 
 struct trace_byte {
 	unsigned char value;
-	unsigned char watch;	/* which channel: 0 is 0xf5, 1 is 0xf4 (command.h) */
-	double t;		/* seconds since fork: when read, or QEMU's stamp (qtrace) */
+	unsigned char watch; /* which channel: 0 is 0xf5, 1 is 0xf4 (command.h) */
+	double t;            /* seconds since fork: when read, or QEMU's stamp (qtrace) */
 };
 
 struct launch_result {
-	struct qemu_exit exit;	/* how QEMU's process ended */
-	int stop_value;		/* the byte that stopped the run (QEMU killed), else -1 */
-	double stop_seen_s;	/* when it was read, else -1 */
-	int error_value;	/* firmware error value read from a channel, else 0 */
-	struct trace_byte bytes[LAUNCH_MAX_BYTES];	/* in the order read */
+	struct qemu_exit exit; /* how QEMU's process ended */
+	int stop_value;        /* the byte that stopped the run (QEMU killed), else -1 */
+	double stop_seen_s;    /* when it was read, else -1 */
+	int error_value;       /* firmware error value read from a channel, else 0 */
+	struct trace_byte bytes[LAUNCH_MAX_BYTES]; /* in the order read */
 	int n_bytes;
-	double first_insn_s;	/* when the first exec_tb line was read, else -1 */
-	double first_insn_stamp_s;	/* QEMU's own stamp of it (since fork), else -1 */
-	bool log_stopped;	/* QEMU killed at that line */
+	double first_insn_s;       /* when the first exec_tb line was read, else -1 */
+	double first_insn_stamp_s; /* QEMU's own stamp of it (since fork), else -1 */
+	bool log_stopped;          /* QEMU killed at that line */
 };
 
 /* What launch_run reads with: the options, the result, the log's line buffer. */
@@ -62,7 +62,7 @@ struct launch_watch {
 	struct launch_result *r;
 	struct qemu_log_lines lines;
 	const struct qemu_run_io *io;
-	double t;		/* when the bytes being fed were read */
+	double t; /* when the bytes being fed were read */
 	bool stop;
 };
 

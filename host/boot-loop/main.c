@@ -32,8 +32,7 @@ static int usage_error(const char *msg)
 }
 
 /* Set-up, loop, figures: -1 after session_fail. */
-static int measure(struct session *s, struct record *rec, const struct mode *m,
-		   struct analysis *an)
+static int measure(struct session *s, struct record *rec, const struct mode *m, struct analysis *an)
 {
 	if (qemu_run_init())
 		return session_fail(s, "cannot set up signal handling: %s", strerror(errno));

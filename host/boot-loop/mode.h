@@ -24,9 +24,9 @@ struct mode {
 	bool run_per_variant;
 };
 
-extern const struct mode mode_exit;	/* --exit=PORT[:VALUE] */
-extern const struct mode mode_phases;	/* --phases */
-extern const struct mode mode_timeline;	/* --timeline */
-extern const struct mode mode_nopatch;	/* --no-patch */
+extern const struct mode mode_exit;     /* --exit=PORT[:VALUE] */
+extern const struct mode mode_phases;   /* --phases */
+extern const struct mode mode_timeline; /* --timeline */
+extern const struct mode mode_nopatch;  /* --no-patch */
 
 #endif

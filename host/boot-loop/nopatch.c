@@ -28,7 +28,7 @@ static const struct exit_point start_kernel = { 0, 3, STOP_KILL };
 static const struct exit_point probe = { TRACE_PORT_LINUX, TRACE_USER_PROBE, STOP_KILL };
 
 static char log_dir[PATH_MAX - 32], log_path[PATH_MAX];
-static uint64_t entry[2], start_kernel_at;	/* start_kernel_at 0: no --system-map */
+static uint64_t entry[2], start_kernel_at; /* start_kernel_at 0: no --system-map */
 static char **argv_of[2];
 
 /* Finds each variant's kernel entry and adds the arms. */
@@ -41,7 +41,8 @@ static int nopatch_setup(struct session *s, struct record *rec)
 	snprintf(log_dir, sizeof(log_dir), "%s/boot-loop.XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(log_dir)) {
 		log_dir[0] = '\0';
-		return session_fail(s, "--no-patch: cannot make a directory for QEMU's log in %s: %s",
+		return session_fail(s,
+				    "--no-patch: cannot make a directory for QEMU's log in %s: %s",
 				    tmp && *tmp ? tmp : "/tmp", strerror(errno));
 	}
 	snprintf(log_path, sizeof(log_path), "%s/exec_tb.log", log_dir);
@@ -54,8 +55,9 @@ static int nopatch_setup(struct session *s, struct record *rec)
 		int first = s->n_arms;
 
 		if (kernel_entry_from_file(s->variants[v].boot.kernel, &entry[v]))
-			return session_fail(s, "--no-patch: %s: no entry address found (%s; a bzImage "
-					       "or an ELF vmlinux with a PVH note is needed)",
+			return session_fail(s,
+					    "--no-patch: %s: no entry address found (%s; a bzImage "
+					    "or an ELF vmlinux with a PVH note is needed)",
 					    s->variants[v].boot.kernel, strerror(errno));
 		argv_of[v] = command_build(s->cfg, &s->variants[v], &probe);
 		if (!argv_of[v] || !(argv_of[v] = qemu_cmd_add(argv_of[v], trace)))
@@ -78,7 +80,7 @@ static int nopatch_setup(struct session *s, struct record *rec)
 struct log_scan {
 	double fork_rt;
 	uint64_t entry;
-	double t[3];	/* first instruction, kernel entry, start_kernel; -1: not seen */
+	double t[3]; /* first instruction, kernel entry, start_kernel; -1: not seen */
 };
 
 /*
@@ -132,9 +134,11 @@ static int nopatch_iteration(struct session *s, struct record *rec, int v, long 
 			continue;
 		at.exit.seconds = at.stop_seen_s = t[k++];
 		o.ok = at.exit.seconds >= 0;
-		o.value = o.ok ? TRACE_USER_PROBE : 0;	/* no trace value: names come from the arm */
+		o.value = o.ok ? TRACE_USER_PROBE : 0; /* no trace value: names come from the arm */
 		snprintf(o.reason, sizeof(o.reason), "%s",
-			 o.ok ? a->name : !run.ok ? run.reason : "not in the exec_tb log");
+			 o.ok      ? a->name
+			 : !run.ok ? run.reason
+				   : "not in the exec_tb log");
 		record_run(rec, line, "no-patch", s->variants[v].label, a->name, &o, &at);
 		if (session_record(a, it, &o, &at))
 			return session_fail(s, "out of memory");

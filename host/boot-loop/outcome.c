@@ -9,7 +9,6 @@
 #include <string.h>
 #include <sys/wait.h>
 
-
 /* QEMU's first line on stderr, as ": LINE", or a pointer to where it shows. */
 static const char *qemu_said(const struct launch_result *r, char *buf, size_t len)
 {
@@ -39,7 +38,8 @@ static void first_write(const struct exit_point *p, const struct launch_result *
 	const char *name;
 
 	if (code == 0) {
-		say(o, "QEMU exited with status 0 (guest shut down) before a write to 0x%x", p->port);
+		say(o, "QEMU exited with status 0 (guest shut down) before a write to 0x%x",
+		    p->port);
 	} else if (code == 1) {
 		say(o, "QEMU error (status 1)%s", qemu_said(r, said, sizeof(said)));
 	} else if (!(code & 1)) {
@@ -49,7 +49,8 @@ static void first_write(const struct exit_point *p, const struct launch_result *
 		o->value = v;
 		say(o, "%s", name);
 	} else if ((name = trace_error_name(v))) {
-		say(o, "firmware error 0x%02x %s: %s (status %d)", v, trace_error_id(v), name, code);
+		say(o, "firmware error 0x%02x %s: %s (status %d)", v, trace_error_id(v), name,
+		    code);
 	} else {
 		say(o, "unknown trace value %d (status %d)", v, code);
 	}
@@ -61,17 +62,21 @@ static void first_insn(const struct launch_result *r, int code, struct outcome *
 	char said[sizeof(r->exit.first_error) + 2];
 
 	if (r->log_stopped && r->exit.reaped && WIFEXITED(r->exit.wait_status)) {
-		say(o, "QEMU exited by itself (status %d) before boot-loop could stop it at its "
-		       "first exec_tb line", code);
+		say(o,
+		    "QEMU exited by itself (status %d) before boot-loop could stop it at its "
+		    "first exec_tb line",
+		    code);
 	} else if (r->log_stopped) {
 		o->ok = true;
-		o->value = TRACE_FW_START;	/* what first_insn stands in for */
-		say(o, "first_insn (exec_tb; QEMU's own stamp %.2f ms)", r->first_insn_stamp_s * 1e3);
+		o->value = TRACE_FW_START; /* what first_insn stands in for */
+		say(o, "first_insn (exec_tb; QEMU's own stamp %.2f ms)",
+		    r->first_insn_stamp_s * 1e3);
 	} else if (WIFEXITED(r->exit.wait_status) && code == 1) {
 		say(o, "QEMU error (status 1) before its first exec_tb line%s",
 		    qemu_said(r, said, sizeof(said)));
 	} else if (WIFEXITED(r->exit.wait_status)) {
-		say(o, "QEMU exited with status %d before its first exec_tb line (no -D log?)", code);
+		say(o, "QEMU exited with status %d before its first exec_tb line (no -D log?)",
+		    code);
 	}
 }
 
@@ -88,8 +93,10 @@ static void watched(const struct exit_point *p, const struct launch_result *r, i
 	point_format(p, at, sizeof(at));
 	if (r->stop_value >= 0 && r->exit.reaped && WIFEXITED(r->exit.wait_status)) {
 		/* Our SIGKILL came after QEMU had ended by itself: the time is late. */
-		say(o, "QEMU exited by itself (status %d) before boot-loop could stop it at %s "
-		       "(boot-loop read the point late: machine overloaded?)", code, at);
+		say(o,
+		    "QEMU exited by itself (status %d) before boot-loop could stop it at %s "
+		    "(boot-loop read the point late: machine overloaded?)",
+		    code, at);
 	} else if (r->stop_value >= 0 && trace_point_name(r->stop_value)) {
 		o->ok = true;
 		o->value = r->stop_value;
@@ -97,8 +104,8 @@ static void watched(const struct exit_point *p, const struct launch_result *r, i
 	} else if (r->stop_value >= 0) {
 		say(o, "unknown trace value %d at %s", r->stop_value, at);
 	} else if (r->error_value) {
-		say(o, "firmware error 0x%02x %s: %s", r->error_value, trace_error_id(r->error_value),
-		    trace_error_name(r->error_value));
+		say(o, "firmware error 0x%02x %s: %s", r->error_value,
+		    trace_error_id(r->error_value), trace_error_name(r->error_value));
 	} else if (WIFEXITED(r->exit.wait_status) && code == 1) {
 		say(o, "QEMU error (status 1) before %s%s", at, qemu_said(r, said, sizeof(said)));
 	} else if (WIFEXITED(r->exit.wait_status)) {
@@ -106,8 +113,7 @@ static void watched(const struct exit_point *p, const struct launch_result *r, i
 	}
 }
 
-void outcome_classify(const struct exit_point *p, const struct launch_result *r,
-		      struct outcome *o)
+void outcome_classify(const struct exit_point *p, const struct launch_result *r, struct outcome *o)
 {
 	int code = 0;
 

@@ -12,12 +12,11 @@
 
 struct outcome {
 	bool ok;
-	int value;		/* the trace value reached when ok */
-	int exit_code;		/* QEMU's exit status, or 128 + signal */
-	char reason[160];	/* why it failed; the point's name when ok */
+	int value;        /* the trace value reached when ok */
+	int exit_code;    /* QEMU's exit status, or 128 + signal */
+	char reason[160]; /* why it failed; the point's name when ok */
 };
 
-void outcome_classify(const struct exit_point *p, const struct launch_result *r,
-		      struct outcome *o);
+void outcome_classify(const struct exit_point *p, const struct launch_result *r, struct outcome *o);
 
 #endif

@@ -17,13 +17,13 @@
 #define MAX_VALUE 256
 
 struct boot {
-	int64_t exec, entry;		/* ns; entry 0: none */
-	int64_t at[MAX_VALUE];		/* first write of each current value; 0: none */
+	int64_t exec, entry;   /* ns; entry 0: none */
+	int64_t at[MAX_VALUE]; /* first write of each current value; 0: none */
 };
 
 struct phase_def {
 	const char *name, *what;
-	int from, to;		/* trace values; 0: exec, -1: first kvm_entry, -2: jump */
+	int from, to; /* trace values; 0: exec, -1: first kvm_entry, -2: jump */
 };
 
 static int64_t when(const struct boot *b, int v)
@@ -58,7 +58,8 @@ static struct boot *read_boots(FILE *in, int old, size_t *n, long *bad)
 			continue;
 		if (e.kind == PERF_EXEC) {
 			if (*n == cap) {
-				struct boot *nb = realloc(boots, (cap = cap ? 2 * cap : 8) * sizeof(*nb));
+				struct boot *nb =
+					realloc(boots, (cap = cap ? 2 * cap : 8) * sizeof(*nb));
 
 				if (!nb) {
 					free(boots);
@@ -157,7 +158,8 @@ int perf_report(FILE *in, FILE *out, int old, const char *name)
 		for (size_t c = 0; c < n_cols; c++) {
 			int64_t at = boots[i].at[order[c]];
 
-			fprintf(out, " %*.3f", width(order[c]), at ? (at - boots[i].exec) * 1e-6 : NAN);
+			fprintf(out, " %*.3f", width(order[c]),
+				at ? (at - boots[i].exec) * 1e-6 : NAN);
 		}
 		fputc('\n', out);
 	}
@@ -166,8 +168,8 @@ int perf_report(FILE *in, FILE *out, int old, const char *name)
 		free(boots);
 		return -1;
 	}
-	fprintf(out, "\n%-10s %-34s %3s %10s %10s %10s %10s\n", "phase", "from, to", "n",
-		"median", "mean", "min", "max");
+	fprintf(out, "\n%-10s %-34s %3s %10s %10s %10s %10s\n", "phase", "from, to", "n", "median",
+		"mean", "min", "max");
 	for (size_t k = 0; k < sizeof(phases) / sizeof(phases[0]); k++) {
 		const struct phase_def *p = &phases[k];
 
@@ -200,8 +202,10 @@ int perf_report_main(int argc, char **argv)
 		else if (!path && (argv[i][0] != '-' || !strcmp(argv[i], "-")))
 			path = argv[i];
 		else {
-			fprintf(stderr, "boot-loop perf-report: unexpected argument '%s'\n"
-					"Usage: boot-loop perf-report [--old-numbering] FILE|-\n", argv[i]);
+			fprintf(stderr,
+				"boot-loop perf-report: unexpected argument '%s'\n"
+				"Usage: boot-loop perf-report [--old-numbering] FILE|-\n",
+				argv[i]);
 			return 2;
 		}
 	}
@@ -219,7 +223,9 @@ int perf_report_main(int argc, char **argv)
 	if (in != stdin)
 		fclose(in);
 	if (rc)
-		fprintf(stderr, "boot-loop perf-report: %s: no boot (no sched_process_exec "
-				"followed by kvm events)\n", path);
+		fprintf(stderr,
+			"boot-loop perf-report: %s: no boot (no sched_process_exec "
+			"followed by kvm events)\n",
+			path);
 	return rc ? 1 : 0;
 }

@@ -47,8 +47,10 @@ static const char *find_qemu(struct session *s, const char *name, char *err, siz
 	if (strchr(name, '/'))
 		fail(err, len, "QEMU %s: %s", name, strerror(errno));
 	else
-		fail(err, len, "QEMU not found: no %s in PATH (apt-get install qemu-system-x86, or give "
-			       "--qemu PATH)", name);
+		fail(err, len,
+		     "QEMU not found: no %s in PATH (apt-get install qemu-system-x86, or give "
+		     "--qemu PATH)",
+		     name);
 	return NULL;
 }
 
@@ -81,7 +83,8 @@ static const char *pick_accel(struct session *s)
 		return "kvm";
 	}
 	snprintf(s->accel_note, sizeof(s->accel_note),
-		 "--accel kvm asked, but /dev/kvm cannot be opened (%s): using tcg", strerror(errno));
+		 "--accel kvm asked, but /dev/kvm cannot be opened (%s): using tcg",
+		 strerror(errno));
 	return "tcg";
 }
 
@@ -95,7 +98,8 @@ int preflight(struct session *s, char *err, size_t len)
 	s->n_variants = c->compare ? 2 : 1;
 	for (int i = 0; i < s->n_variants; i++) {
 		struct variant *v = &s->variants[i];
-		int q = c->n_qemu > i ? i : 0, b = c->n_bios > i ? i : 0, k = c->n_kernel > i ? i : 0;
+		int q = c->n_qemu > i ? i : 0, b = c->n_bios > i ? i : 0,
+		    k = c->n_kernel > i ? i : 0;
 
 		v->label = c->compare ? (i ? "B" : "A") : "";
 		v->boot.machine = c->machine;
@@ -107,7 +111,8 @@ int preflight(struct session *s, char *err, size_t len)
 		v->boot.bios = c->n_bios ? c->bios[b] : default_file(s, dir, "bios.bin");
 		if (check_file("firmware", "--bios", v->boot.bios, !c->n_bios, err, len))
 			return -1;
-		v->boot.kernel = c->n_kernel ? c->kernel[k] : default_file(s, dir, "kernel-debian/vmlinuz");
+		v->boot.kernel = c->n_kernel ? c->kernel[k]
+					     : default_file(s, dir, "kernel-debian/vmlinuz");
 		/* --kernel= (empty): no -kernel, so no initramfs either. */
 		if (v->boot.kernel && !*v->boot.kernel) {
 			v->boot.kernel = v->boot.initrd = NULL;
@@ -116,8 +121,9 @@ int preflight(struct session *s, char *err, size_t len)
 		if (check_file("kernel", "--kernel", v->boot.kernel, !c->n_kernel, err, len))
 			return -1;
 		/* --initrd= (empty) boots without one. */
-		v->boot.initrd = !c->initrd ? default_file(s, dir, "guest/initramfs.cpio.gz")
-			    : *c->initrd ? c->initrd : NULL;
+		v->boot.initrd = !c->initrd   ? default_file(s, dir, "guest/initramfs.cpio.gz")
+				 : *c->initrd ? c->initrd
+					      : NULL;
 		if ((v->boot.initrd || !c->initrd) &&
 		    check_file("initramfs", "--initrd", v->boot.initrd, !c->initrd, err, len))
 			return -1;

@@ -45,8 +45,9 @@ int record_open(struct record *r, const char *path, int argc, char **argv)
 		len = sizeof(line) - 2;
 	len += snprintf(line + len, sizeof(line) - len, "\n");
 	put(r, line, len);
-	len = snprintf(line, sizeof(line),
-		       "# iteration\tkind\tvariant\tpoint\tresult\tseconds\tseen_s\texit_code\treason\n");
+	len = snprintf(
+		line, sizeof(line),
+		"# iteration\tkind\tvariant\tpoint\tresult\tseconds\tseen_s\texit_code\treason\n");
 	put(r, line, len);
 	return 0;
 }
@@ -64,8 +65,10 @@ void record_run(struct record *r, long iteration, const char *kind, const char *
 		snprintf(seen, sizeof(seen), "%.9f", lr->stop_seen_s);
 	len = snprintf(line, sizeof(line), "%ld\t%s\t%s\t%s\t%s\t%.9f\t%s\t%d\t%s\n", iteration,
 		       kind, *variant ? variant : "-", point,
-		       o->ok ? "ok" : lr->exit.interrupted ? "interrupted" : "fail", lr->exit.seconds, seen,
-		       o->exit_code, o->reason);
+		       o->ok                  ? "ok"
+		       : lr->exit.interrupted ? "interrupted"
+					      : "fail",
+		       lr->exit.seconds, seen, o->exit_code, o->reason);
 	if (len >= (int)sizeof(line)) {
 		len = sizeof(line) - 1;
 		line[len - 1] = '\n';

@@ -12,9 +12,9 @@
 #include <stdbool.h>
 
 struct record {
-	int fd;			/* -1: no --output */
+	int fd; /* -1: no --output */
 	const char *path;
-	bool failed;		/* a write failed (reported once) */
+	bool failed; /* a write failed (reported once) */
 };
 
 /* Opens path for appending and writes the header; -1 with errno on failure. */

@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#define MS(x) ((x) * 1e3)
+#define MS(x) (1e3 * (x))
 
 static const char *num(char *buf, size_t len, double v, const char *fmt)
 {
@@ -27,7 +27,7 @@ const char *report_arm_label(const struct session *s, int i, char *buf, size_t l
 	const char *name = arm_point_name(a, buf_name, sizeof(buf_name));
 
 	if (a->point.port == 0)
-		snprintf(at, sizeof(at), "exec_tb");	/* --no-patch: from QEMU's trace */
+		snprintf(at, sizeof(at), "exec_tb"); /* --no-patch: from QEMU's trace */
 	else
 		point_format(&a->point, at, sizeof(at));
 	/* Without samples an exit-mode arm has no name but its port. */
@@ -41,8 +41,8 @@ const char *report_arm_label(const struct session *s, int i, char *buf, size_t l
 }
 
 /* median, CI, then the spread columns of one summary, in ms or plain. */
-static void row(FILE *f, const char *label, const struct summary *m, double median,
-		double lo, double hi, double scale, const char *fmt)
+static void row(FILE *f, const char *label, const struct summary *m, double median, double lo,
+		double hi, double scale, const char *fmt)
 {
 	char b[12][24];
 
@@ -104,28 +104,32 @@ static void points(FILE *f, const struct session *s, const struct analysis *an)
 		failed += s->arms[i].n_fails;
 	}
 	if (s->cfg->mode == MODE_TIMELINE && s->cfg->qemu_trace)
-		fprintf(f, "Times from spawn, all points of one run: QEMU's own memory_region_ops_write "
-			   "stamps (CLOCK_REALTIME)\nminus boot-loop's CLOCK_REALTIME at fork; "
-			   "tracing every MMIO/PIO write slows QEMU a little.\n");
+		fprintf(f,
+			"Times from spawn, all points of one run: QEMU's own memory_region_ops_write "
+			"stamps (CLOCK_REALTIME)\nminus boot-loop's CLOCK_REALTIME at fork; "
+			"tracing every MMIO/PIO write slows QEMU a little.\n");
 	else if (s->cfg->mode == MODE_TIMELINE)
-		fprintf(f, "Times from spawn to when boot-loop read the point's byte from its pipe, "
-			   "all points of one run:\nfork/exec and dynamic loading included, QEMU's "
-			   "teardown not.\n");
+		fprintf(f,
+			"Times from spawn to when boot-loop read the point's byte from its pipe, "
+			"all points of one run:\nfork/exec and dynamic loading included, QEMU's "
+			"teardown not.\n");
 	else if (s->cfg->mode == MODE_NOPATCH)
-		fprintf(f, "Times from spawn, all points of one run: first_insn, kernel_entry (and "
-			   "start_kernel, --system-map)\nfrom QEMU's exec_tb trace (its clock), probe when boot-loop read it from "
-			   "the 0xf4 pipe. Tracing slows TCG down: compare\n--no-patch figures only "
-			   "with --no-patch figures.\n");
+		fprintf(f,
+			"Times from spawn, all points of one run: first_insn, kernel_entry (and "
+			"start_kernel, --system-map)\nfrom QEMU's exec_tb trace (its clock), probe when boot-loop read it from "
+			"the 0xf4 pipe. Tracing slows TCG down: compare\n--no-patch figures only "
+			"with --no-patch figures.\n");
 	else
 		fprintf(f, "Times from spawn to reap: they include fork/exec, dynamic loading and "
 			   "QEMU's teardown.\n");
 	if (first_insn_used(s))
-		fprintf(f, "first_insn (exec_tb) stands in for fw_start, which this firmware does not "
-			   "write: QEMU's first guest\ninstruction, timed when boot-loop read its "
-			   "-trace exec_tb line from a -D pipe (not an isa-debugcon\nbyte); every run "
-			   "of it has that trace, switched off by the monitor after the first line.\n"
-			   "Measured differently from fw_start: compare its tQEMU and tFW only with "
-			   "first_insn figures.\n");
+		fprintf(f,
+			"first_insn (exec_tb) stands in for fw_start, which this firmware does not "
+			"write: QEMU's first guest\ninstruction, timed when boot-loop read its "
+			"-trace exec_tb line from a -D pipe (not an isa-debugcon\nbyte); every run "
+			"of it has that trace, switched off by the monitor after the first line.\n"
+			"Measured differently from fw_start: compare its tQEMU and tFW only with "
+			"first_insn figures.\n");
 	fprintf(f, "95%% CI: order-statistic (binomial) interval of the median; '-' below 6 "
 		   "samples.\n");
 	if (failed) {
@@ -151,10 +155,11 @@ static void phases(FILE *f, const struct session *s, const struct analysis *an)
 			row(f, label, &p->spread, p->median, p->ci_lo, p->ci_hi, 1e3, "%.2f");
 		}
 	}
-	fprintf(f, "tQEMU = t(%s); tFW = t(jump) - t(%s); tKernel = t(probe) - t(jump); "
-		   "total = t(probe).\n"
-		   "Phase medians are differences of the points' medians (CI: paired bootstrap, "
-		   "%d resamples, fixed seed);\nthe other columns are of per-iteration differences. %s\n",
+	fprintf(f,
+		"tQEMU = t(%s); tFW = t(jump) - t(%s); tKernel = t(probe) - t(jump); "
+		"total = t(probe).\n"
+		"Phase medians are differences of the points' medians (CI: paired bootstrap, "
+		"%d resamples, fixed seed);\nthe other columns are of per-iteration differences. %s\n",
 		first_insn_used(s) ? "first_insn" : "fw_start",
 		first_insn_used(s) ? "first_insn" : "fw_start", BOOTSTRAP_REPS,
 		s->cfg->mode == MODE_TIMELINE || s->cfg->mode == MODE_NOPATCH
@@ -170,11 +175,13 @@ static void ratios(FILE *f, const struct session *s, const struct analysis *an)
 	char label[128];
 
 	fprintf(f, "\nA: %s %s\nB: %s %s\n", report_vary_option(s->cfg),
-		s->cfg->vary == VARY_QEMU ? s->variants[0].boot.qemu
-		: s->cfg->vary == VARY_BIOS ? s->variants[0].boot.bios : s->variants[0].boot.kernel,
+		s->cfg->vary == VARY_QEMU   ? s->variants[0].boot.qemu
+		: s->cfg->vary == VARY_BIOS ? s->variants[0].boot.bios
+					    : s->variants[0].boot.kernel,
 		report_vary_option(s->cfg),
-		s->cfg->vary == VARY_QEMU ? s->variants[1].boot.qemu
-		: s->cfg->vary == VARY_BIOS ? s->variants[1].boot.bios : s->variants[1].boot.kernel);
+		s->cfg->vary == VARY_QEMU   ? s->variants[1].boot.qemu
+		: s->cfg->vary == VARY_BIOS ? s->variants[1].boot.bios
+					    : s->variants[1].boot.kernel);
 	header(f, "ratio B/A per pair", "median");
 	for (int i = 0; i < an->n_ratios; i++) {
 		const struct ratio_row *r = &an->ratios[i];

@@ -16,7 +16,9 @@ static void launch_opts_for(const struct session *s, const struct variant *v, ch
 {
 	unsigned ports[3];
 
-	*o = (struct launch_opts){ .argv = argv, .stop_watch = -1, .timeout_s = s->cfg->timeout_s,
+	*o = (struct launch_opts){ .argv = argv,
+				   .stop_watch = -1,
+				   .timeout_s = s->cfg->timeout_s,
 				   .show_output = s->cfg->show_output };
 	if (p->stop != STOP_KILL)
 		return;
@@ -24,7 +26,7 @@ static void launch_opts_for(const struct session *s, const struct variant *v, ch
 	o->stop_watch = command_stop_watch(p);
 	o->stop_value = p->value == POINT_FIRST_WRITE ? LAUNCH_ANY_VALUE : p->value;
 	if (s->cfg->qemu_trace) {
-		o->n_watch = 1;	/* the log; stop_watch still names the port */
+		o->n_watch = 1; /* the log; stop_watch still names the port */
 		o->qtrace = true;
 	} else if (v->first_insn) {
 		/* The log after the ports, then the monitor. */
@@ -85,7 +87,8 @@ int runner_discover(struct session *s, struct record *rec, struct launch_result 
 		if (runner_probe_run(s, rec, v, "discovery", 0, &r[v], &out))
 			return -1;
 		if (!out.ok && !r[v].exit.interrupted)
-			fprintf(stderr, "boot-loop: warning: the first run to the probe failed (%s)\n",
+			fprintf(stderr,
+				"boot-loop: warning: the first run to the probe failed (%s)\n",
 				out.reason);
 	}
 	if (choose_start && !s->interrupted)

@@ -27,7 +27,7 @@ int session_add_arm(struct session *s, int v, const struct exit_point *p, const 
 	a->value = calloc(n, sizeof(*a->value));
 	a->user = malloc(n * sizeof(*a->user));
 	a->sys = malloc(n * sizeof(*a->sys));
-	s->n_arms++;	/* counted even if incomplete, so session_free frees it */
+	s->n_arms++; /* counted even if incomplete, so session_free frees it */
 	if (!a->command || !a->t || !a->code || !a->value || !a->user || !a->sys)
 		return session_fail(s, "out of memory");
 	for (size_t i = 0; i < n; i++)
@@ -35,8 +35,7 @@ int session_add_arm(struct session *s, int v, const struct exit_point *p, const 
 	return 0;
 }
 
-int session_record(struct arm *a, long it, const struct outcome *o,
-		   const struct launch_result *r)
+int session_record(struct arm *a, long it, const struct outcome *o, const struct launch_result *r)
 {
 	a->code[it] = o->exit_code;
 	if (o->ok) {

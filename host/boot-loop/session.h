@@ -20,14 +20,14 @@ struct failure {
 struct arm {
 	int variant;
 	struct exit_point point;
-	const char *name;	/* "fw_start", "jump", "probe", ... or NULL in exit mode */
+	const char *name; /* "fw_start", "jump", "probe", ... or NULL in exit mode */
 	char **argv;
-	char *command;		/* argv joined, for reports */
-	double *t;		/* seconds per iteration; NaN: failed or not run */
-	int *code;		/* QEMU's exit code per iteration */
-	int *value;		/* trace value reached per iteration, 0 on failure */
-	double *user, *sys;	/* QEMU's CPU time per iteration */
-	long n_iter;		/* length of the arrays above */
+	char *command;      /* argv joined, for reports */
+	double *t;          /* seconds per iteration; NaN: failed or not run */
+	int *code;          /* QEMU's exit code per iteration */
+	int *value;         /* trace value reached per iteration, 0 on failure */
+	double *user, *sys; /* QEMU's CPU time per iteration */
+	long n_iter;        /* length of the arrays above */
 	struct failure *fails;
 	size_t n_fails, cap_fails;
 };
@@ -38,17 +38,17 @@ struct session {
 	int n_variants;
 	struct arm *arms;
 	int n_arms;
-	long iterations;	/* planned */
-	long done;		/* measured iterations finished */
-	int interrupted;	/* signal that stopped the loop, else 0 */
+	long iterations; /* planned */
+	long done;       /* measured iterations finished */
+	int interrupted; /* signal that stopped the loop, else 0 */
 	double elapsed_s;
-	char accel_note[160];	/* why the accelerator differs from --accel */
-	char fw_start_note[200];	/* why the firmware's start is first_insn (firstinsn.h) */
-	char *owned[16];	/* strings the variants point into */
+	char accel_note[160];    /* why the accelerator differs from --accel */
+	char fw_start_note[200]; /* why the firmware's start is first_insn (firstinsn.h) */
+	char *owned[16];         /* strings the variants point into */
 	int n_owned;
-	struct progress *progress;	/* the loop's, counting runs; NULL outside it */
-	long runs;		/* runs so far in the loop */
-	char error[320];	/* what failed, said once by main (session_fail) */
+	struct progress *progress; /* the loop's, counting runs; NULL outside it */
+	long runs;                 /* runs so far in the loop */
+	char error[320];           /* what failed, said once by main (session_fail) */
 };
 
 /* Notes why the measurement cannot go on (the first reason wins); returns -1. */

@@ -20,8 +20,7 @@
 
 static const char *const colours[] = { "#3b6fb6", "#e07b28" };
 
-static void text(FILE *f, double x, double y, const char *anchor, const char *s,
-		 const char *colour)
+static void text(FILE *f, double x, double y, const char *anchor, const char *s, const char *colour)
 {
 	fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" fill=\"%s\">", x, y, anchor,
 		colour);
@@ -109,15 +108,17 @@ static void panel(FILE *f, const struct session *s, const struct analysis *an, c
 			double h = plot_h * counts[j][b] / top;
 
 			if (counts[j][b])
-				fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-					   "fill=\"%s\" fill-opacity=\"%s\"/>\n",
+				fprintf(f,
+					"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+					"fill=\"%s\" fill-opacity=\"%s\"/>\n",
 					LEFT + plot_w * b / bins + 0.5, y0 + TOP + plot_h - h,
 					plot_w / bins - 1, h, colours[j], n > 1 ? "0.55" : "0.85");
 		}
 		if (!m->n)
 			continue;
-		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-			   "stroke-dasharray=\"4 3\"/>\n",
+		fprintf(f,
+			"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+			"stroke-dasharray=\"4 3\"/>\n",
 			mx, y0 + TOP, mx, y0 + TOP + plot_h, colours[j]);
 		snprintf(buf, sizeof(buf), "%s%smedian %.2f ms (n=%zu)",
 			 s->variants[s->arms[arms[j]].variant].label, n > 1 ? " " : "",
@@ -132,7 +133,8 @@ static void panel(FILE *f, const struct session *s, const struct analysis *an, c
 	for (double step = nice_step(hi - lo), t = ceil(lo / step) * step; t <= hi; t += step) {
 		double x = LEFT + (t - lo) / (hi - lo) * plot_w;
 
-		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#000\"/>\n",
+		fprintf(f,
+			"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#000\"/>\n",
 			x, y0 + TOP + plot_h, x, y0 + TOP + plot_h + 4);
 		snprintf(buf, sizeof(buf), "%g", t);
 		text(f, x, y0 + TOP + plot_h + 16, "middle", buf, "#000");
@@ -149,10 +151,11 @@ void export_svg(FILE *f, const struct session *s, const struct analysis *an)
 
 	for (int i = 0; i < s->n_arms; i++)
 		panels += s->arms[i].variant == 0;
-	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		   "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-		   "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">\n"
-		   "<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>\n",
+	fprintf(f,
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+		"viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">\n"
+		"<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>\n",
 		WIDTH, PANEL_H * panels, WIDTH, PANEL_H * panels);
 	for (int i = 0, p = 0; i < s->n_arms; i++) {
 		if (s->arms[i].variant != 0)

@@ -92,7 +92,8 @@ static int timeline_iteration(struct session *s, struct record *rec, int v, long
 					 r.first_insn_stamp_s * 1e3);
 			else
 				snprintf(o.reason, sizeof(o.reason), "%s",
-					 trace_point_name(value) ? trace_point_name(value) : "value");
+					 trace_point_name(value) ? trace_point_name(value)
+								 : "value");
 		} else {
 			snprintf(o.reason, sizeof(o.reason), "%s",
 				 run.ok ? "point not reached in this run" : run.reason);

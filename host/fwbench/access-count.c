@@ -26,7 +26,7 @@
 #include <string.h>
 
 #define MAX_RANGES 16
-#define PORT_LIMIT 0x10000	/* trace addresses are absolute: below = port */
+#define PORT_LIMIT 0x10000 /* trace addresses are absolute: below = port */
 
 struct range {
 	uint64_t lo, hi;
@@ -92,7 +92,7 @@ static bool on_line(void *ctx, const char *line)
 	if (!c->started) {
 		c->before_start++;
 	} else if (e.cpu < 0) {
-		c->non_cpu++;	/* QEMU's own access (e.g. at reset), not the guest's */
+		c->non_cpu++; /* QEMU's own access (e.g. at reset), not the guest's */
 	} else {
 		e.kind == QLOG_MR_WRITE ? c->writes++ : c->reads++;
 		e.addr < PORT_LIMIT ? c->ports++ : c->mmio++;
@@ -125,7 +125,8 @@ static int parse_args(int argc, char **argv, struct counts *c, double *timeout)
 			/* Given ranges replace the defaults. */
 			c->n_ranges = own_ranges ? c->n_ranges : 0;
 			own_ranges = true;
-			if (c->n_ranges == MAX_RANGES || !parse_range(argv[++i], &c->ranges[c->n_ranges++]))
+			if (c->n_ranges == MAX_RANGES ||
+			    !parse_range(argv[++i], &c->ranges[c->n_ranges++]))
 				usage("bad --range (want LO-HI, e.g. 0xe0000-0xfffff; at most 16)");
 		} else if (!strcmp(argv[i], "--timeout") && i + 1 < argc) {
 			*timeout = strtod(argv[++i], &end);
@@ -146,9 +147,11 @@ int main(int argc, char **argv)
 	/* Defaults: the firmware's two mappings (high ROM, legacy alias). */
 	static struct counts c = { .ranges = { { 0xe0000, 0xfffff }, { 0xfffe0000, 0xffffffff } },
 				   .n_ranges = 2 };
-	static const char *const extra[] = { "-trace", "memory_region_ops_read", "-trace",
-					     "memory_region_ops_write", "-trace", "exec_tb", "-D",
-					     LOG_RUN_PATH, NULL };
+	static const char *const extra[] = { "-trace", "memory_region_ops_read",
+					     "-trace", "memory_region_ops_write",
+					     "-trace", "exec_tb",
+					     "-D",     LOG_RUN_PATH,
+					     NULL };
 	double timeout = 30;
 	int cmd = parse_args(argc, argv, &c, &timeout), n = 0;
 	char *qargv[argc - cmd + 9], why[400];
@@ -166,10 +169,11 @@ int main(int argc, char **argv)
 		return fflush(stdout) ? 1 : 0;
 	}
 	qemu_exit_describe(&e, timeout, why, sizeof(why));
-	fprintf(stderr, "access-count: %s: no instruction outside the firmware (last pc 0x%" PRIx64
-			")%s\n",
+	fprintf(stderr,
+		"access-count: %s: no instruction outside the firmware (last pc 0x%" PRIx64 ")%s\n",
 		why, c.last_pc,
-		c.started ? "" : "; no exec_tb event seen (needs TCG and QEMU's log trace backend)");
+		c.started ? ""
+			  : "; no exec_tb event seen (needs TCG and QEMU's log trace backend)");
 	fprintf(stderr, "access-count: counted so far: ");
 	print_counts(&c, stderr);
 	if (e.tail[0])

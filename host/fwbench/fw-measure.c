@@ -34,7 +34,7 @@
 #include <string.h>
 
 #define MAX_ENTRIES 4
-#define PORT_LIMIT 0x10000	/* trace addresses are absolute: below = port */
+#define PORT_LIMIT 0x10000 /* trace addresses are absolute: below = port */
 /*
  * QEMU's x86 loader puts a bzImage's real-mode setup at 0x10000 (boot
  * protocol 2.02 and later, loaded high): 16-bit loaders enter at +0x200.
@@ -80,7 +80,8 @@ static bool on_line(void *ctx, const char *line)
 		e.kind == QLOG_MR_WRITE ? c->writes++ : c->reads++;
 		e.addr < PORT_LIMIT ? c->ports++ : c->mmio++;
 		region_tally_add(&c->regions, e.region, e.region_len);
-		if (e.kind == QLOG_MR_WRITE && (e.addr == TRACE_PORT_FW || e.addr == TRACE_PORT_LINUX))
+		if (e.kind == QLOG_MR_WRITE &&
+		    (e.addr == TRACE_PORT_FW || e.addr == TRACE_PORT_LINUX))
 			note_point(c, e.addr, e.value);
 	}
 	return false;
@@ -130,7 +131,7 @@ struct options {
 	int n_entry;
 	bool count;
 	double timeout;
-	int cmd;	/* index of the QEMU command in argv */
+	int cmd; /* index of the QEMU command in argv */
 };
 
 static void parse_args(int argc, char **argv, struct options *o)
@@ -144,7 +145,8 @@ static void parse_args(int argc, char **argv, struct options *o)
 			o->plugin = argv[++i];
 		} else if (!strcmp(argv[i], "--kernel") && i + 1 < argc && !o->n_entry) {
 			o->n_entry = entries_from_kernel(argv[++i], o->entry);
-		} else if (!strcmp(argv[i], "--entry") && i + 1 < argc && o->n_entry < MAX_ENTRIES) {
+		} else if (!strcmp(argv[i], "--entry") && i + 1 < argc &&
+			   o->n_entry < MAX_ENTRIES) {
 			o->entry[o->n_entry++] = strtoull(argv[++i], &end, 0);
 			if (*end || end == argv[i])
 				usage("bad --entry");
@@ -175,7 +177,7 @@ static int print_jump(const struct counts *c, bool count)
 	ns = t ? strtoll(t + 8, NULL, 10) : -1;
 	if (t)
 		*t = '\0';
-	if (ins && !count)	/* count=off: the plugin's counter is not kept */
+	if (ins && !count) /* count=off: the plugin's counter is not kept */
 		*ins = '\0';
 	printf("jump %s tfw_us=%.3f", jump, ns / 1e3);
 	if (count) {
@@ -191,18 +193,23 @@ int main(int argc, char **argv)
 {
 	static struct counts c;
 	struct options o = { .timeout = 30 };
-	const char *ours[] = { "-plugin", NULL, "-d", "plugin", "-D", LOG_RUN_PATH,
-			       "-icount", "shift=0,sleep=off", "-trace", "memory_region_ops_read",
-			       "-trace", "memory_region_ops_write", NULL };
+	const char *ours[] = { "-plugin", NULL,
+			       "-d",      "plugin",
+			       "-D",      LOG_RUN_PATH,
+			       "-icount", "shift=0,sleep=off",
+			       "-trace",  "memory_region_ops_read",
+			       "-trace",  "memory_region_ops_write",
+			       NULL };
 	char pluginarg[512], why[400];
 	struct qemu_exit e;
 	int len, n = 0, n_ours;
 
 	parse_args(argc, argv, &o);
-	len = snprintf(pluginarg, sizeof(pluginarg), "%s,count=%s", o.plugin, o.count ? "on" : "off");
+	len = snprintf(pluginarg, sizeof(pluginarg), "%s,count=%s", o.plugin,
+		       o.count ? "on" : "off");
 	for (int k = 0; k < o.n_entry && len < (int)sizeof(pluginarg); k++)
-		len += snprintf(pluginarg + len, sizeof(pluginarg) - (size_t)len, ",entry=0x%" PRIx64,
-				o.entry[k]);
+		len += snprintf(pluginarg + len, sizeof(pluginarg) - (size_t)len,
+				",entry=0x%" PRIx64, o.entry[k]);
 	if (len >= (int)sizeof(pluginarg))
 		usage("plugin path too long");
 	ours[1] = pluginarg;

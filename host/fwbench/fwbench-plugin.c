@@ -69,9 +69,11 @@ static void on_entry(unsigned int vcpu, void *pc)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	jumped = true;
-	int64_t ns = (int64_t)(t.tv_sec - t_first.tv_sec) * 1000000000 + (t.tv_nsec - t_first.tv_nsec);
+	int64_t ns =
+		(int64_t)(t.tv_sec - t_first.tv_sec) * 1000000000 + (t.tv_nsec - t_first.tv_nsec);
 	char line[128];
-	snprintf(line, sizeof line, "fwbench jump pc=0x%" PRIx64 " insns=%" PRIu64 " tfw_ns=%" PRId64 "\n",
+	snprintf(line, sizeof line,
+		 "fwbench jump pc=0x%" PRIx64 " insns=%" PRIu64 " tfw_ns=%" PRId64 "\n",
 		 (uint64_t)(uintptr_t)pc, insns, first_seen ? ns : -1);
 	qemu_plugin_outs(line);
 }
@@ -88,18 +90,20 @@ static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 		/* The first block translated holds the reset vector. */
 		if (!first_armed) {
 			first_armed = true;
-			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_first, QEMU_PLUGIN_CB_NO_REGS, arg);
+			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_first,
+							       QEMU_PLUGIN_CB_NO_REGS, arg);
 		}
 		if (is_entry(pc))
-			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_entry, QEMU_PLUGIN_CB_NO_REGS, arg);
+			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_entry,
+							       QEMU_PLUGIN_CB_NO_REGS, arg);
 		else if (counting && !jumped)
 			qemu_plugin_register_vcpu_insn_exec_inline(insn, QEMU_PLUGIN_INLINE_ADD_U64,
 								   &insns, 1);
 	}
 }
 
-QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info,
-					   int argc, char **argv)
+QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info, int argc,
+					   char **argv)
 {
 	(void)info;
 	for (int i = 0; i < argc; i++) {
@@ -115,8 +119,10 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
 		}
 		continue;
 bad:
-		fprintf(stderr, "fwbench-plugin: bad argument '%s' (entry=ADDR, at most %d; "
-			"count=on|off)\n", argv[i], MAX_ENTRIES);
+		fprintf(stderr,
+			"fwbench-plugin: bad argument '%s' (entry=ADDR, at most %d; "
+			"count=on|off)\n",
+			argv[i], MAX_ENTRIES);
 		return -1;
 	}
 	if (!nentries) {

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BZ_MAGIC_OFF 0x202	/* "HdrS" */
+#define BZ_MAGIC_OFF 0x202 /* "HdrS" */
 #define BZ_CODE32_START 0x214
 #define XEN_ELFNOTE_PHYS32_ENTRY 18
 #define MAX_READ (512u << 20)
@@ -41,14 +41,15 @@ static int elf64_entry(const uint8_t *buf, size_t len, uint64_t *entry)
 {
 	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)buf;
 
-	if (len < sizeof(*eh) || eh->e_phentsize != sizeof(Elf64_Phdr) ||
-	    eh->e_phoff > len || eh->e_phnum > (len - eh->e_phoff) / sizeof(Elf64_Phdr))
+	if (len < sizeof(*eh) || eh->e_phentsize != sizeof(Elf64_Phdr) || eh->e_phoff > len ||
+	    eh->e_phnum > (len - eh->e_phoff) / sizeof(Elf64_Phdr))
 		return -1;
 	for (int i = 0; i < eh->e_phnum; i++) {
 		Elf64_Phdr ph;
 
 		memcpy(&ph, buf + eh->e_phoff + i * sizeof(ph), sizeof(ph));
-		if (ph.p_type == PT_NOTE && ph.p_offset <= len && ph.p_filesz <= len - ph.p_offset &&
+		if (ph.p_type == PT_NOTE && ph.p_offset <= len &&
+		    ph.p_filesz <= len - ph.p_offset &&
 		    !xen_entry(buf + ph.p_offset, buf + ph.p_offset + ph.p_filesz, entry))
 			return 0;
 	}
@@ -59,14 +60,15 @@ static int elf32_entry(const uint8_t *buf, size_t len, uint64_t *entry)
 {
 	const Elf32_Ehdr *eh = (const Elf32_Ehdr *)buf;
 
-	if (len < sizeof(*eh) || eh->e_phentsize != sizeof(Elf32_Phdr) ||
-	    eh->e_phoff > len || eh->e_phnum > (len - eh->e_phoff) / sizeof(Elf32_Phdr))
+	if (len < sizeof(*eh) || eh->e_phentsize != sizeof(Elf32_Phdr) || eh->e_phoff > len ||
+	    eh->e_phnum > (len - eh->e_phoff) / sizeof(Elf32_Phdr))
 		return -1;
 	for (int i = 0; i < eh->e_phnum; i++) {
 		Elf32_Phdr ph;
 
 		memcpy(&ph, buf + eh->e_phoff + i * sizeof(ph), sizeof(ph));
-		if (ph.p_type == PT_NOTE && ph.p_offset <= len && ph.p_filesz <= len - ph.p_offset &&
+		if (ph.p_type == PT_NOTE && ph.p_offset <= len &&
+		    ph.p_filesz <= len - ph.p_offset &&
 		    !xen_entry(buf + ph.p_offset, buf + ph.p_offset + ph.p_filesz, entry))
 			return 0;
 	}
@@ -120,8 +122,8 @@ int kernel_symbol_from_map(const char *path, const char *name, uint64_t *addr)
 	if (!f)
 		return -1;
 	while (!found && fgets(line, sizeof(line), f))
-		if (sscanf(line, "%llx %c %255s", &a, &type, sym) == 3 && (type == 'T' || type == 't') &&
-		    !strcmp(sym, name)) {
+		if (sscanf(line, "%llx %c %255s", &a, &type, sym) == 3 &&
+		    (type == 'T' || type == 't') && !strcmp(sym, name)) {
 			*addr = a;
 			found = true;
 		}

@@ -26,8 +26,9 @@ int log_run(char *const *argv, double timeout_s, qemu_log_line_fn fn, void *ctx,
 	    struct qemu_exit *e, unsigned long *dropped)
 {
 	struct log_run *l = calloc(1, sizeof(*l));
-	struct qemu_run_opts o = { .argv = argv, .n_chan = 1, .on_data = on_data, .ctx = l,
-				   .timeout_s = timeout_s };
+	struct qemu_run_opts o = {
+		.argv = argv, .n_chan = 1, .on_data = on_data, .ctx = l, .timeout_s = timeout_s
+	};
 	int rc;
 
 	if (!l)

@@ -9,7 +9,7 @@
 #include "qemu-log.h"
 #include "qemu-run.h"
 
-#define LOG_RUN_PATH "/dev/fd/3"	/* QEMU_CHAN_FD */
+#define LOG_RUN_PATH "/dev/fd/3" /* QEMU_CHAN_FD */
 
 /*
  * Runs argv until fn says stop (QEMU is then killed: e->stopped), QEMU

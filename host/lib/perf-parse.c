@@ -20,7 +20,7 @@ static int parse_time(const char *s, int64_t *ns)
 		return -1;
 	for (s = end + 1; isdigit((unsigned char)*s); s++) {
 		scale /= 10;
-		frac += (*s - '0') * scale;	/* digits beyond ns fall to 0 */
+		frac += (*s - '0') * scale; /* digits beyond ns fall to 0 */
 	}
 	*ns = sec * 1000000000LL + frac;
 	return 0;

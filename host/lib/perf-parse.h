@@ -15,8 +15,8 @@ enum perf_kind { PERF_EXEC, PERF_ENTRY, PERF_PIO_WRITE };
 
 struct perf_event {
 	enum perf_kind kind;
-	int64_t ns;		/* the timestamp, exactly, in nanoseconds */
-	unsigned port;		/* PERF_PIO_WRITE */
+	int64_t ns;    /* the timestamp, exactly, in nanoseconds */
+	unsigned port; /* PERF_PIO_WRITE */
 	unsigned value;
 };
 

@@ -14,8 +14,8 @@
 enum stop_method { STOP_EXIT_DEVICE, STOP_KILL };
 
 struct exit_point {
-	unsigned port;	/* 1..0xffff */
-	int value;	/* 1..255, or POINT_FIRST_WRITE */
+	unsigned port; /* 1..0xffff */
+	int value;     /* 1..255, or POINT_FIRST_WRITE */
 	enum stop_method stop;
 };
 

@@ -6,8 +6,8 @@
 
 struct progress {
 	bool on;
-	long total;		/* runs planned */
-	double start, last;	/* CLOCK_MONOTONIC seconds */
+	long total;         /* runs planned */
+	double start, last; /* CLOCK_MONOTONIC seconds */
 };
 
 void progress_start(struct progress *p, long total_runs);

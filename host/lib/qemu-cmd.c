@@ -44,7 +44,8 @@ char *qemu_cmd_append(const char *machine, const char *append)
 
 	/* microvm under TCG has no PIT/HPET to calibrate the TSC (DESIGN.md 6). */
 	if (strcmp(machine, "microvm") == 0 && !strstr(base, "tsc_early_khz="))
-		return asprintf(&s, "%s%stsc_early_khz=2000000", base, *base ? " " : "") < 0 ? NULL : s;
+		return asprintf(&s, "%s%stsc_early_khz=2000000", base, *base ? " " : "") < 0 ? NULL
+											     : s;
 	return strdup(base);
 }
 

@@ -13,10 +13,10 @@
 
 /* What one boot is, after defaults are applied. */
 struct qemu_boot {
-	const char *qemu, *bios, *kernel, *initrd;	/* kernel, initrd NULL: none */
-	const char *append;	/* as qemu_cmd_append made it */
-	const char *machine;	/* pc, q35, microvm */
-	const char *accel;	/* tcg, kvm */
+	const char *qemu, *bios, *kernel, *initrd; /* kernel, initrd NULL: none */
+	const char *append;                        /* as qemu_cmd_append made it */
+	const char *machine;                       /* pc, q35, microvm */
+	const char *accel;                         /* tcg, kvm */
 };
 
 /* An argv being built; oom is set (and sticks) when memory ran out. */
@@ -27,7 +27,8 @@ struct qemu_argv {
 };
 
 /* Appends one argument, printf-style. */
-void qemu_argv_push(struct qemu_argv *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void qemu_argv_push(struct qemu_argv *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* The NULL-terminated argv (free with qemu_cmd_free); NULL (freed) if memory ran out. */
 char **qemu_argv_finish(struct qemu_argv *a);

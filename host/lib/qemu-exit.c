@@ -30,7 +30,8 @@ void qemu_exit_describe(const struct qemu_exit *e, double timeout_s, char *buf, 
 	else if (!e->reaped)
 		snprintf(buf, len, "QEMU was not reaped");
 	else if (WIFEXITED(e->wait_status))
-		snprintf(buf, len, "QEMU exited with status %d%s", WEXITSTATUS(e->wait_status), said);
+		snprintf(buf, len, "QEMU exited with status %d%s", WEXITSTATUS(e->wait_status),
+			 said);
 	else
 		snprintf(buf, len, "QEMU killed by signal %d (%s)%s", WTERMSIG(e->wait_status),
 			 strsignal(WTERMSIG(e->wait_status)), said);

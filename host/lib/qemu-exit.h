@@ -7,17 +7,17 @@
 
 /* How QEMU's process ended. */
 struct qemu_exit {
-	double seconds;		/* fork to reap */
-	double fork_realtime;	/* CLOCK_REALTIME at fork, to place QEMU's own stamps */
-	int wait_status;	/* as from wait4; valid if reaped */
+	double seconds;       /* fork to reap */
+	double fork_realtime; /* CLOCK_REALTIME at fork, to place QEMU's own stamps */
+	int wait_status;      /* as from wait4; valid if reaped */
 	bool reaped;
-	bool stopped;		/* killed because a callback said QEMU_RUN_STOP */
+	bool stopped; /* killed because a callback said QEMU_RUN_STOP */
 	bool timed_out;
-	int interrupted;	/* SIGINT/SIGTERM/SIGHUP that ended the run, else 0 */
-	int spawn_errno;	/* QEMU could not be started (exec's errno), else 0 */
-	double user_s, sys_s;	/* QEMU's CPU time */
-	char first_error[200];	/* QEMU's first line on stderr (without show_output) */
-	char tail[2048];	/* the last bytes of its stdout and stderr */
+	int interrupted;       /* SIGINT/SIGTERM/SIGHUP that ended the run, else 0 */
+	int spawn_errno;       /* QEMU could not be started (exec's errno), else 0 */
+	double user_s, sys_s;  /* QEMU's CPU time */
+	char first_error[200]; /* QEMU's first line on stderr (without show_output) */
+	char tail[2048];       /* the last bytes of its stdout and stderr */
 };
 
 /* QEMU's exit code, or 128 + signal; -1 if not reaped. */

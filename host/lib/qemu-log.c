@@ -59,7 +59,7 @@ int qemu_log_read_file(const char *path, qemu_log_line_fn fn, void *ctx)
 	if (n < 0)
 		e = errno;
 	else if (n == 0 && l->len && !l->overlong)
-		qemu_log_feed(l, "\n", 1, fn, ctx);	/* a last line without its newline */
+		qemu_log_feed(l, "\n", 1, fn, ctx); /* a last line without its newline */
 out:
 	if (fd >= 0)
 		close(fd);
@@ -78,15 +78,14 @@ static int hex_after(const char *s, const char *key, uint64_t *v)
 		return -1;
 	p += strlen(key);
 	if (!isxdigit((unsigned char)*p))
-		return -1;	/* strtoull would take a sign or blanks */
+		return -1; /* strtoull would take a sign or blanks */
 	errno = 0;
 	*v = strtoull(p, &end, 16);
 	return !errno && (*end == ' ' || *end == ',' || *end == '\0') ? 0 : -1;
 }
 
 /* "'NAME'" right after key: its start and length (up to the last quote). */
-static int quoted_after(const char *s, const char *key, bool last, const char **name,
-			size_t *len)
+static int quoted_after(const char *s, const char *key, bool last, const char **name, size_t *len)
 {
 	const char *p = strstr(s, key), *q;
 
@@ -139,8 +138,8 @@ static int parse_args(struct qemu_log_event *e)
 	case QLOG_FW_CFG_SELECT: {
 		const char *key = strstr(e->args, " key 0x"), *q, *r;
 
-		if (!key || hex_after(key, " key 0x", &v) || v > 0xffff || !(q = strchr(key, '\'')) ||
-		    !(r = strstr(q + 1, "', ret: ")))
+		if (!key || hex_after(key, " key 0x", &v) || v > 0xffff ||
+		    !(q = strchr(key, '\'')) || !(r = strstr(q + 1, "', ret: ")))
 			return -1;
 		e->key = (unsigned)v;
 		e->key_name = q + 1;

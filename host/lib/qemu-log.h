@@ -27,8 +27,8 @@ typedef bool (*qemu_log_line_fn)(void *ctx, const char *line);
 struct qemu_log_lines {
 	char line[QEMU_LOG_LINE_MAX];
 	size_t len;
-	bool overlong;		/* the line being read is too long: dropped */
-	unsigned long dropped;	/* lines dropped so */
+	bool overlong;         /* the line being read is too long: dropped */
+	unsigned long dropped; /* lines dropped so */
 };
 
 /*
@@ -42,29 +42,29 @@ bool qemu_log_feed(struct qemu_log_lines *l, const void *buf, size_t n, qemu_log
 int qemu_log_read_file(const char *path, qemu_log_line_fn fn, void *ctx);
 
 enum qemu_log_kind {
-	QLOG_OTHER,	/* any other line: name is its first word */
+	QLOG_OTHER, /* any other line: name is its first word */
 	QLOG_EXEC_TB,
-	QLOG_MR_READ,	/* memory_region_ops_read */
-	QLOG_MR_WRITE,	/* memory_region_ops_write */
+	QLOG_MR_READ,  /* memory_region_ops_read */
+	QLOG_MR_WRITE, /* memory_region_ops_write */
 	QLOG_FW_CFG_SELECT,
 	QLOG_FW_CFG_READ,
 };
 
 struct qemu_log_event {
 	enum qemu_log_kind kind;
-	bool stamped;		/* -msg timestamp=on */
-	double realtime;	/* QEMU's stamp, seconds (CLOCK_REALTIME) */
-	const char *name;	/* the event's name (in the line), name_len long */
+	bool stamped;     /* -msg timestamp=on */
+	double realtime;  /* QEMU's stamp, seconds (CLOCK_REALTIME) */
+	const char *name; /* the event's name (in the line), name_len long */
 	size_t name_len;
-	const char *args;	/* after the name and one blank */
-	uint64_t pc;		/* exec_tb */
-	int cpu;		/* memory_region_ops_*: -1 for QEMU's own accesses */
-	uint64_t addr, value;	/* memory_region_ops_* (addr: a port below 0x10000); fw_cfg_read */
+	const char *args;     /* after the name and one blank */
+	uint64_t pc;          /* exec_tb */
+	int cpu;              /* memory_region_ops_*: -1 for QEMU's own accesses */
+	uint64_t addr, value; /* memory_region_ops_* (addr: a port below 0x10000); fw_cfg_read */
 	unsigned size;
-	const char *region;	/* memory_region_ops_*: its name, region_len long */
+	const char *region; /* memory_region_ops_*: its name, region_len long */
 	size_t region_len;
-	unsigned key;		/* fw_cfg_select: the item (fw_cfg_read: in value) */
-	const char *key_name;	/* fw_cfg_select, key_name_len long */
+	unsigned key;         /* fw_cfg_select: the item (fw_cfg_read: in value) */
+	const char *key_name; /* fw_cfg_select, key_name_len long */
 	size_t key_name_len;
 };
 

@@ -23,7 +23,7 @@
 
 static volatile sig_atomic_t stop_signal;
 static bool initialised;
-static sigset_t run_mask;	/* the mask to restore in ppoll and in QEMU */
+static sigset_t run_mask; /* the mask to restore in ppoll and in QEMU */
 static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
 
 #define N_STOP_SIGNALS (sizeof(stop_signals) / sizeof(stop_signals[0]))
@@ -46,7 +46,7 @@ static void on_child(int sig)
  */
 int qemu_run_init(void)
 {
-	struct sigaction sa = { .sa_handler = on_signal };	/* no SA_RESTART: end ppoll */
+	struct sigaction sa = { .sa_handler = on_signal }; /* no SA_RESTART: end ppoll */
 	struct sigaction sc = { .sa_handler = on_child, .sa_flags = SA_NOCLDSTOP };
 	sigset_t block;
 
@@ -98,7 +98,8 @@ static int move_high(int fd)
 /* A pipe (reader p[0]) or a socket pair, both ends high and close-on-exec. */
 static int make_chan(int p[2], bool socket)
 {
-	int rc = socket ? socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, p) : pipe2(p, O_CLOEXEC);
+	int rc = socket ? socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, p)
+			: pipe2(p, O_CLOEXEC);
 
 	if (rc)
 		return p[0] = p[1] = -1;
@@ -180,8 +181,8 @@ static void keep_output(struct qemu_exit *e, bool is_err, const char *buf, size_
 }
 
 /* Reads what slot i holds: 1 if it may hold more, 0 at EOF or on error. */
-static int take(const struct qemu_run_opts *o, struct qemu_exit *e, struct qemu_run_io *io,
-		int *fd, int i, double t0, bool *stop)
+static int take(const struct qemu_run_opts *o, struct qemu_exit *e, struct qemu_run_io *io, int *fd,
+		int i, double t0, bool *stop)
 {
 	unsigned char buf[4096];
 	ssize_t n = read(*fd, buf, sizeof(buf));
@@ -276,7 +277,8 @@ int qemu_run(const struct qemu_run_opts *o, struct qemu_exit *e)
 	for (int i = 0; i < N_SLOTS; i++) {
 		int p[2];
 
-		if ((i >= o->n_chan && i < QEMU_RUN_MAX_CHAN) || (i >= QEMU_RUN_MAX_CHAN && o->show_output))
+		if ((i >= o->n_chan && i < QEMU_RUN_MAX_CHAN) ||
+		    (i >= QEMU_RUN_MAX_CHAN && o->show_output))
 			continue;
 		if (make_chan(p, i < QEMU_RUN_MAX_CHAN && (o->socket_mask >> i & 1)))
 			goto out;
@@ -295,7 +297,8 @@ int qemu_run(const struct qemu_run_opts *o, struct qemu_exit *e)
 		close_fd(&wr[i]);
 	if (io.pid > 0) {
 		/* EOF when exec succeeded (close-on-exec), an errno when it failed. */
-		while ((n = read(err_pipe[0], &child_errno, sizeof(child_errno))) < 0 && errno == EINTR)
+		while ((n = read(err_pipe[0], &child_errno, sizeof(child_errno))) < 0 &&
+		       errno == EINTR)
 			;
 		if (n == sizeof(child_errno))
 			e->spawn_errno = child_errno ? child_errno : ENOEXEC;

@@ -26,7 +26,7 @@ enum qemu_run_next { QEMU_RUN_GO_ON, QEMU_RUN_STOP };
 /* The live run, as callbacks see it: to answer on a socket channel. */
 struct qemu_run_io {
 	pid_t pid;
-	int fd[QEMU_RUN_MAX_CHAN];	/* our ends, -1 once closed */
+	int fd[QEMU_RUN_MAX_CHAN]; /* our ends, -1 once closed */
 };
 
 /*
@@ -38,13 +38,13 @@ typedef enum qemu_run_next (*qemu_run_data_fn)(void *ctx, const struct qemu_run_
 					       const unsigned char *buf, size_t n, double t);
 
 struct qemu_run_opts {
-	char *const *argv;	/* argv[0]: QEMU, looked up in PATH if bare */
-	int n_chan;		/* channels, at most QEMU_RUN_MAX_CHAN */
-	unsigned socket_mask;	/* bit i: channel i is a socket pair, not a pipe */
+	char *const *argv;    /* argv[0]: QEMU, looked up in PATH if bare */
+	int n_chan;           /* channels, at most QEMU_RUN_MAX_CHAN */
+	unsigned socket_mask; /* bit i: channel i is a socket pair, not a pipe */
 	qemu_run_data_fn on_data;
 	void *ctx;
 	double timeout_s;
-	bool show_output;	/* QEMU's stdout/stderr pass through; else kept below */
+	bool show_output; /* QEMU's stdout/stderr pass through; else kept below */
 };
 
 /* Blocks SIGINT/SIGTERM/SIGHUP/SIGCHLD outside qemu_run so they end a run cleanly. */

@@ -16,7 +16,7 @@ void region_tally_add(struct region_tally *t, const char *name, size_t len)
 	buf[k] = '\0';
 	while (i < t->n && strcmp(t->r[i].name, buf))
 		i++;
-	if (i == REGION_TALLY_MAX)	/* table full: the last slot collects the rest */
+	if (i == REGION_TALLY_MAX) /* table full: the last slot collects the rest */
 		strcpy(t->r[--i].name, "other");
 	else if (i == t->n)
 		strcpy(t->r[t->n++].name, buf);

@@ -105,9 +105,18 @@ int stats_summarize(const double *x, size_t n, double conf, struct summary *s)
 	double *v = malloc((n ? n : 1) * sizeof(*v)), sum = 0, sq = 0;
 	size_t m = 0, lo, hi;
 
-	*s = (struct summary){ .mean = NAN, .sd = NAN, .median = NAN, .ci_lo = NAN,
-			       .ci_hi = NAN, .ci_level = NAN, .p5 = NAN, .p95 = NAN,
-			       .p99 = NAN, .mad = NAN, .min = NAN, .max = NAN };
+	*s = (struct summary){ .mean = NAN,
+			       .sd = NAN,
+			       .median = NAN,
+			       .ci_lo = NAN,
+			       .ci_hi = NAN,
+			       .ci_level = NAN,
+			       .p5 = NAN,
+			       .p95 = NAN,
+			       .p99 = NAN,
+			       .mad = NAN,
+			       .min = NAN,
+			       .max = NAN };
 	if (!v)
 		return -1;
 	for (size_t i = 0; i < n; i++)
@@ -157,7 +166,8 @@ uint64_t stats_rand(uint64_t *state)
 int stats_bootstrap_median_diff(const double *a, const double *b, size_t n, unsigned reps,
 				uint64_t seed, double conf, double *lo, double *hi)
 {
-	double *ra = malloc((n ? n : 1) * sizeof(double)), *rb = malloc((n ? n : 1) * sizeof(double));
+	double *ra = malloc((n ? n : 1) * sizeof(double)),
+	       *rb = malloc((n ? n : 1) * sizeof(double));
 	double *diff = malloc((reps ? reps : 1) * sizeof(double));
 	size_t kept = 0;
 	int rc = -1;

@@ -12,12 +12,12 @@
 
 struct summary {
 	size_t n;
-	double mean, sd;	/* sd with n - 1; NaN for n < 2 */
+	double mean, sd; /* sd with n - 1; NaN for n < 2 */
 	double median;
-	double ci_lo, ci_hi;	/* NaN when n is too small for the level */
-	double ci_level;	/* the interval's exact coverage, NaN likewise */
+	double ci_lo, ci_hi; /* NaN when n is too small for the level */
+	double ci_level;     /* the interval's exact coverage, NaN likewise */
 	double p5, p95, p99;
-	double mad;		/* median absolute deviation, unscaled */
+	double mad; /* median absolute deviation, unscaled */
 	double min, max;
 };
 

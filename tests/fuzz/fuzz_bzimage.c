@@ -14,8 +14,8 @@ static uint32_t le32(const uint8_t *p)
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-static void check_layout(const struct bzimage_info *info, const struct e820_map *m,
-			 uint64_t top, const struct bzimage_layout *lay)
+static void check_layout(const struct bzimage_info *info, const struct e820_map *m, uint64_t top,
+			 const struct bzimage_layout *lay)
 {
 	uint64_t limit = (uint64_t)info->initrd_addr_max + 1;
 

@@ -55,7 +55,8 @@ static void check_queries(const struct e820_map *m, uint64_t floor, uint64_t top
 	if (low)
 		FUZZ_CHECK(low > 0x100000 && low <= 0x100000000ull && e820_is_ram(m, 0x100000, 1));
 	if (e820_place_high(m, floor, top, size, &a) == 0)
-		FUZZ_CHECK(a % 4096 == 0 && a >= floor && a + size <= top && e820_is_ram(m, a, size));
+		FUZZ_CHECK(a % 4096 == 0 && a >= floor && a + size <= top &&
+			   e820_is_ram(m, a, size));
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -10,11 +10,15 @@ static bool want_ok(const uint8_t *h, size_t len)
 {
 	uint16_t type, machine;
 
-	if (len < 52 || memcmp(h, "\x7f" "ELF", 4) != 0)
+	if (len < 52 || memcmp(h,
+			       "\x7f"
+			       "ELF",
+			       4) != 0)
 		return false;
 	type = (uint16_t)(h[16] | h[17] << 8);
 	machine = (uint16_t)(h[18] | h[19] << 8);
-	return (h[4] == 1 || h[4] == 2) && h[5] == 1 && type == 2 && (machine == 3 || machine == 62);
+	return (h[4] == 1 || h[4] == 2) && h[5] == 1 && type == 2 &&
+	       (machine == 3 || machine == 62);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -51,12 +51,27 @@ static void exit_mode_and_defaults(void **state)
 
 static void every_option(void **state)
 {
-	const char *argv[] = { "boot-loop", "--exit=0xf4:8", "--warmup=0", "--timeout=2.5",
-			       "--bios", "fw.bin", "--kernel=vmlinux", "--initrd=", "--append=quiet",
-			       "--machine=microvm", "--accel=kvm", "--qemu=/opt/q", "--show-output",
-			       "--export-json=r.json", "--export-csv=r.csv",
-			       "--export-markdown=r.md", "--plot=r.svg", "--output=runs.tsv", "--",
-			       "-smp", "2" };
+	const char *argv[] = { "boot-loop",
+			       "--exit=0xf4:8",
+			       "--warmup=0",
+			       "--timeout=2.5",
+			       "--bios",
+			       "fw.bin",
+			       "--kernel=vmlinux",
+			       "--initrd=",
+			       "--append=quiet",
+			       "--machine=microvm",
+			       "--accel=kvm",
+			       "--qemu=/opt/q",
+			       "--show-output",
+			       "--export-json=r.json",
+			       "--export-csv=r.csv",
+			       "--export-markdown=r.md",
+			       "--plot=r.svg",
+			       "--output=runs.tsv",
+			       "--",
+			       "-smp",
+			       "2" };
 	struct config c;
 
 	(void)state;
@@ -178,8 +193,8 @@ static void bad_compare(void **state)
 {
 	const char *twice[] = { "boot-loop", "--phases", "--bios=a", "--bios=b" };
 	const char *one[] = { "boot-loop", "--compare", "--bios=a" };
-	const char *mixed[] = { "boot-loop", "--compare", "--bios=a", "--bios=b", "--kernel=k",
-				"--kernel=l" };
+	const char *mixed[] = { "boot-loop", "--compare",  "--bios=a",
+				"--bios=b",  "--kernel=k", "--kernel=l" };
 	const char *three[] = { "boot-loop", "--compare", "--qemu=a", "--qemu=b", "--qemu=c" };
 
 	(void)state;
@@ -238,11 +253,16 @@ static void point_round_trip(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(exit_mode_and_defaults), cmocka_unit_test(every_option),
-		cmocka_unit_test(compare_modes),	  cmocka_unit_test(help_wins),
-		cmocka_unit_test(bad_numbers),		  cmocka_unit_test(bad_points),
-		cmocka_unit_test(bad_shapes),		  cmocka_unit_test(bad_compare),
-		cmocka_unit_test(point_round_trip),	  cmocka_unit_test(fw_start_and_no_kernel),
+		cmocka_unit_test(exit_mode_and_defaults),
+		cmocka_unit_test(every_option),
+		cmocka_unit_test(compare_modes),
+		cmocka_unit_test(help_wins),
+		cmocka_unit_test(bad_numbers),
+		cmocka_unit_test(bad_points),
+		cmocka_unit_test(bad_shapes),
+		cmocka_unit_test(bad_compare),
+		cmocka_unit_test(point_round_trip),
+		cmocka_unit_test(fw_start_and_no_kernel),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -11,9 +11,10 @@
 #include <string.h>
 #include <cmocka.h>
 
-static const struct variant var = {
-	"", { "qemu-system-x86_64", "bios.bin", "vmlinuz", "initrd.gz", "console=ttyS0 quiet", "pc",
-	      "tcg" }, false };
+static const struct variant var = { "",
+				    { "qemu-system-x86_64", "bios.bin", "vmlinuz", "initrd.gz",
+				      "console=ttyS0 quiet", "pc", "tcg" },
+				    false };
 
 static char *joined(const struct config *c, const struct variant *v, const struct exit_point *p)
 {
@@ -98,9 +99,10 @@ static void first_insn_log_and_monitor(void **state)
 	/* After the two trace pipes (fds 3, 4): the log on fd 5, the monitor on fd 6. */
 	argv = command_build(&c, &v, &probe);
 	s = qemu_cmd_join(argv);
-	assert_non_null(strstr(s, "isa-debugcon,iobase=0xf4,chardev=bootloop_trace1 -trace exec_tb "
-				  "-msg timestamp=on -D /dev/fd/5 -chardev "
-				  "socket,id=bootloop_mon,fd=6 -mon chardev=bootloop_mon,mode=readline"));
+	assert_non_null(
+		strstr(s, "isa-debugcon,iobase=0xf4,chardev=bootloop_trace1 -trace exec_tb "
+			  "-msg timestamp=on -D /dev/fd/5 -chardev "
+			  "socket,id=bootloop_mon,fd=6 -mon chardev=bootloop_mon,mode=readline"));
 	free(s);
 	qemu_cmd_free(argv);
 	/* first_insn itself (port 0) has no trace port of its own: same command line. */

@@ -21,18 +21,20 @@
 #define N 8
 
 static const double fw[N] = { 0.030, 0.031, 0.029, 0.032, 0.030, 0.033, 0.028, 0.031 };
-static const double jump[N] = { 0.0345, 0.0352, 0.0331, 0.0368,
-				0.0339, 0.0377, 0.0322, 0.0356 };
+static const double jump[N] = { 0.0345, 0.0352, 0.0331, 0.0368, 0.0339, 0.0377, 0.0322, 0.0356 };
 static const double probe[N] = { 4.61, 4.70, 4.58, 4.66, 4.62, NAN, 4.59, 4.64 };
 
 static struct config cfg = { .mode = MODE_PHASES, .machine = "pc", .warmup = 1 };
 static const struct variant var = {
-	"", { "qemu-system-x86_64", "bios.bin", "vm,linuz", NULL, "quiet", "pc", "tcg" }, false };
+	"", { "qemu-system-x86_64", "bios.bin", "vm,linuz", NULL, "quiet", "pc", "tcg" }, false
+};
 
 static void fill(struct arm *a, const double *t, int value)
 {
 	for (int i = 0; i < N; i++) {
-		struct launch_result r = { .exit = { .seconds = t[i], .user_s = 0.01, .sys_s = 0.02 } };
+		struct launch_result r = {
+			.exit = { .seconds = t[i], .user_s = 0.01, .sys_s = 0.02 }
+		};
 		struct outcome o = { .ok = !isnan(t[i]), .value = value, .exit_code = 137 };
 
 		if (isnan(t[i])) {
@@ -224,8 +226,10 @@ static void csv_columns(void **state)
 	phases_session(&s);
 	assert_int_equal(analysis_compute(&s, &an), 0);
 	c = capture(export_csv, &s, &an);
-	assert_memory_equal(c, "command,variant,kind,name,unit,n,failures,mean,stddev,median,"
-			       "median_ci_low,median_ci_high,p5,p95,p99,mad,min,max\n", 97);
+	assert_memory_equal(c,
+			    "command,variant,kind,name,unit,n,failures,mean,stddev,median,"
+			    "median_ci_low,median_ci_high,p5,p95,p99,mad,min,max\n",
+			    97);
 	for (line = c; *line; rows++) {
 		char *end = strchr(line, '\n');
 
@@ -259,7 +263,7 @@ static void markdown_and_svg(void **state)
 	assert_non_null(strstr(m, "| tFW | 8 | 4.35 |"));
 	g = capture(export_svg, &s, &an);
 	assert_memory_equal(g, "<?xml", 5);
-	assert_non_null(strstr(g, "height=\"570\""));	/* three panels */
+	assert_non_null(strstr(g, "height=\"570\"")); /* three panels */
 	assert_non_null(strstr(g, ">probe (0xf4:8)</text>"));
 	assert_non_null(strstr(g, ">median 4620.00 ms (n=7)</text>"));
 	assert_non_null(strstr(g, "</svg>\n"));

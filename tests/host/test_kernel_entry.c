@@ -15,13 +15,14 @@
 
 static void put32(uint8_t *p, uint32_t v)
 {
-	memcpy(p, &v, 4);	/* x86 hosts: little endian like the images */
+	memcpy(p, &v, 4); /* x86 hosts: little endian like the images */
 }
 
 /* An ELF64 with one PT_NOTE holding a GNU note, then Xen's PHYS32_ENTRY. */
 static size_t make_elf(uint8_t *buf, uint32_t entry, uint32_t note_type)
 {
-	Elf64_Ehdr eh = { .e_phoff = sizeof(Elf64_Ehdr), .e_phentsize = sizeof(Elf64_Phdr),
+	Elf64_Ehdr eh = { .e_phoff = sizeof(Elf64_Ehdr),
+			  .e_phentsize = sizeof(Elf64_Phdr),
 			  .e_phnum = 1 };
 	Elf64_Phdr ph = { .p_type = PT_NOTE, .p_offset = 0x100, .p_filesz = 48 };
 	uint8_t *n = buf + 0x100;
@@ -84,14 +85,16 @@ static void system_map(void **state)
 	      "ffffffff81000000 D start_kernel\n"
 	      "garbage line\n"
 	      "ffffffff81aec9b2 T start_kernel\n"
-	      "ffffffff81aec9c0 t start_kernel_late\n", f);
+	      "ffffffff81aec9c0 t start_kernel_late\n",
+	      f);
 	fclose(f);
 	assert_int_equal(kernel_symbol_from_map(path, "start_kernel", &a), 0);
 	assert_true(a == 0xffffffff81aec9b2ULL);
 	/* Debian's stub, in full. */
 	f = fopen(path, "w");
 	assert_non_null(f);
-	fputs("ffffffffffffffff B The real System.map is in the linux-image-<version>-dbg package\n", f);
+	fputs("ffffffffffffffff B The real System.map is in the linux-image-<version>-dbg package\n",
+	      f);
 	fclose(f);
 	errno = 0;
 	assert_int_equal(kernel_symbol_from_map(path, "start_kernel", &a), -1);

@@ -21,8 +21,10 @@
 
 static struct launch_result fresh(void)
 {
-	return (struct launch_result){ .exit.fork_realtime = FORK_REALTIME, .stop_value = -1,
-				       .stop_seen_s = -1, .first_insn_s = -1,
+	return (struct launch_result){ .exit.fork_realtime = FORK_REALTIME,
+				       .stop_value = -1,
+				       .stop_seen_s = -1,
+				       .first_insn_s = -1,
 				       .first_insn_stamp_s = -1 };
 }
 
@@ -46,8 +48,10 @@ static bool data(int chan, const char *text, double t)
 }
 
 /* The first exec_tb line: channel 2 after the two trace ports, a monitor after it. */
-static const struct launch_opts first_insn_opts = { .n_watch = 3, .stop_watch = 1,
-						    .stop_value = 8, .log_pipe = true,
+static const struct launch_opts first_insn_opts = { .n_watch = 3,
+						    .stop_watch = 1,
+						    .stop_value = 8,
+						    .log_pipe = true,
 						    .monitor_cmd = FIRSTINSN_TRACE_OFF };
 
 static bool feed(struct launch_result *r, const char *text, double t)
@@ -115,7 +119,8 @@ static void stops(void **state)
 	assert_int_equal(r.n_bytes, 5);
 	/* The monitor's banner (channel 3, after the log) is no trace byte. */
 	watch(&first_insn_opts, &r);
-	assert_false(data(3, "QEMU 7.2.0 monitor - type 'help' for more information\r\n(qemu) ", 0.1));
+	assert_false(
+		data(3, "QEMU 7.2.0 monitor - type 'help' for more information\r\n(qemu) ", 0.1));
 	assert_int_equal(r.n_bytes, 0);
 	assert_int_equal(r.error_value, 0);
 	/* A firmware error on any channel ends the run. */
@@ -127,8 +132,9 @@ static void stops(void **state)
 /* --timeline-source=qemu-trace: size-1 writes to 0xf4/0xf5, stamped by QEMU. */
 static void qemu_trace_log(void **state)
 {
-	static const struct launch_opts qtrace = { .n_watch = 1, .stop_watch = 1, .stop_value = 8,
-						   .qtrace = true };
+	static const struct launch_opts qtrace = {
+		.n_watch = 1, .stop_watch = 1, .stop_value = 8, .qtrace = true
+	};
 	static const char *const ignored[] = {
 		"1@1795396325.5:memory_region_ops_write cpu 0 mr 0x1 addr 0xcf8 value 0x8 size 4 name 'pci'\n",
 		"1@1795396325.5:memory_region_ops_write cpu 0 mr 0x1 addr 0xf4 value 0x8 size 2 name 'io'\n",
@@ -145,13 +151,15 @@ static void qemu_trace_log(void **state)
 	for (size_t i = 0; i < sizeof(ignored) / sizeof(ignored[0]); i++)
 		assert_false(data(0, ignored[i], 0.9));
 	assert_int_equal(r.n_bytes, 0);
-	assert_false(data(0, "9@1795396325.010000:memory_region_ops_write cpu 0 mr 0x1 addr 0xf5 "
-			     "value 0x1 size 1 name 'isa-debugcon'\n9@1795396325.5:memory_", 0.5));
+	assert_false(data(0,
+			  "9@1795396325.010000:memory_region_ops_write cpu 0 mr 0x1 addr 0xf5 "
+			  "value 0x1 size 1 name 'isa-debugcon'\n9@1795396325.5:memory_",
+			  0.5));
 	assert_true(data(0, "region_ops_write cpu 0 mr 0x1 addr 0xf4 value 0x8 size 1 name 'io'\n",
 			 0.6));
 	assert_int_equal(r.n_bytes, 2);
 	assert_int_equal(r.bytes[0].watch, 0);
-	assert_float_equal(r.bytes[0].t, 0.010, 1e-6);	/* QEMU's stamp, not the read */
+	assert_float_equal(r.bytes[0].t, 0.010, 1e-6); /* QEMU's stamp, not the read */
 	assert_int_equal(r.bytes[1].watch, 1);
 	assert_int_equal(r.stop_value, 8);
 	assert_float_equal(r.stop_seen_s, 0.6, 1e-12);
@@ -189,7 +197,8 @@ static void decide(enum fw_start_from from, const char *accel, int variants,
 static void choice_from_discovery(void **state)
 {
 	static const int fw[] = { TRACE_FW_START, TRACE_FW_DO_BOOT };
-	static const int jump[] = { TRACE_LINUX_START_BOOT, TRACE_LINUX_START_KERNEL, TRACE_USER_PROBE };
+	static const int jump[] = { TRACE_LINUX_START_BOOT, TRACE_LINUX_START_KERNEL,
+				    TRACE_USER_PROBE };
 	static const int err[] = { TRACE_ERR_NO_KERNEL };
 	struct launch_result patched = wrote(fw, 2, jump, 3), stock = wrote(NULL, 0, jump, 3);
 	struct launch_result broken = wrote(err, 1, err, 1), both[2] = { patched, stock };

@@ -20,18 +20,22 @@ static const struct exit_point probe = { TRACE_PORT_LINUX, TRACE_USER_PROBE, STO
 
 static struct launch_result exited(int code)
 {
-	return (struct launch_result){ .exit = { .reaped = true, .wait_status = W_EXITCODE(code, 0) },
-				       .stop_value = -1, .stop_seen_s = -1 };
+	return (struct launch_result){ .exit = { .reaped = true,
+						 .wait_status = W_EXITCODE(code, 0) },
+				       .stop_value = -1,
+				       .stop_seen_s = -1 };
 }
 
 static struct launch_result signalled(int sig)
 {
-	return (struct launch_result){ .exit = { .reaped = true, .wait_status = W_EXITCODE(0, sig) },
-				       .stop_value = -1, .stop_seen_s = -1 };
+	return (struct launch_result){ .exit = { .reaped = true,
+						 .wait_status = W_EXITCODE(0, sig) },
+				       .stop_value = -1,
+				       .stop_seen_s = -1 };
 }
 
-static void expect(const struct exit_point *p, struct launch_result r, bool ok, int value,
-		   int code, const char *reason)
+static void expect(const struct exit_point *p, struct launch_result r, bool ok, int value, int code,
+		   const char *reason)
 {
 	struct outcome o;
 
@@ -77,7 +81,8 @@ static void qemu_failures(void **state)
 
 	(void)state;
 
-	expect(&fw, exited(1), false, 0, 1, "QEMU error (status 1); --show-output shows its output");
+	expect(&fw, exited(1), false, 0, 1,
+	       "QEMU error (status 1); --show-output shows its output");
 	/* QEMU's own first line on stderr is the reason. */
 	strcpy(said.exit.first_error, "qemu-system-x86_64: could not load PC BIOS 'x'\nmore\n");
 	expect(&fw, said, false, 0, 1,
@@ -138,7 +143,8 @@ static void first_insn_runs(void **state)
 	r.log_stopped = true;
 	r.first_insn_s = r.stop_seen_s = 0.03;
 	r.first_insn_stamp_s = 0.0295;
-	expect(&fi, r, true, TRACE_FW_START, 137, "first_insn (exec_tb; QEMU's own stamp 29.50 ms)");
+	expect(&fi, r, true, TRACE_FW_START, 137,
+	       "first_insn (exec_tb; QEMU's own stamp 29.50 ms)");
 	late.log_stopped = true;
 	expect(&fi, late, false, 0, 0,
 	       "QEMU exited by itself (status 0) before boot-loop could stop it at its first "
@@ -153,10 +159,8 @@ static void first_insn_runs(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(first_insn_runs),
-		cmocka_unit_test(exit_statuses_name_points),
-		cmocka_unit_test(firmware_errors_fail),
-		cmocka_unit_test(qemu_failures),
+		cmocka_unit_test(first_insn_runs),      cmocka_unit_test(exit_statuses_name_points),
+		cmocka_unit_test(firmware_errors_fail), cmocka_unit_test(qemu_failures),
 		cmocka_unit_test(killed_at_a_value),
 	};
 

@@ -29,17 +29,23 @@ static void handler_form(void **state)
 	(void)state;
 	assert_int_equal(perf_parse_line("kvm__kvm_pio             1 55061.467070650   289741 "
 					 "qemu-system-x86      rw=1, port=0xf5, size=1, count=1, "
-					 "val=4\n", &e), 1);
+					 "val=4\n",
+					 &e),
+			 1);
 	assert_int_equal(e.kind, PERF_PIO_WRITE);
 	assert_true(e.ns == 55061467070650LL);
 	assert_int_equal(e.port, 0xf5);
 	assert_int_equal(e.value, 4);
 	assert_int_equal(perf_parse_line("sched__sched_process_exec     1 55061.435418353   "
-					 "289738 qemu-system-x86\n", &e), 1);
+					 "289738 qemu-system-x86\n",
+					 &e),
+			 1);
 	assert_int_equal(e.kind, PERF_EXEC);
 	assert_true(e.ns == 55061435418353LL);
 	assert_int_equal(perf_parse_line("kvm__kvm_pio 1 5.5 7 q rw=0, port=0x510, size=2, "
-					 "count=1, val=1\n", &e), 0);
+					 "count=1, val=1\n",
+					 &e),
+			 0);
 	assert_int_equal(perf_parse_line("in trace_begin\n", &e), 0);
 	assert_int_equal(perf_parse_line("\n", &e), 0);
 	assert_int_equal(perf_parse_line("kvm__kvm_pio 1 x 7 q rw=1\n", &e), -1);
@@ -51,7 +57,9 @@ static void default_form(void **state)
 
 	(void)state;
 	assert_int_equal(perf_parse_line("qemu-system-x86 289741 [001] 55061.467070650: kvm:kvm_pio:"
-					 " pio_write at 0xf4 size 1 count 1 val 0x8\n", &e), 1);
+					 " pio_write at 0xf4 size 1 count 1 val 0x8\n",
+					 &e),
+			 1);
 	assert_int_equal(e.kind, PERF_PIO_WRITE);
 	assert_true(e.ns == 55061467070650LL);
 	assert_int_equal(e.port, 0xf4);
@@ -61,7 +69,9 @@ static void default_form(void **state)
 	assert_int_equal(e.kind, PERF_ENTRY);
 	assert_true(e.ns == 12500000000LL);
 	assert_int_equal(perf_parse_line("qemu 1 [000] 1.0: kvm:kvm_pio: pio_read at 0x511 size 1 "
-					 "count 1 val 0x51", &e), 0);
+					 "count 1 val 0x51",
+					 &e),
+			 0);
 	assert_int_equal(perf_parse_line("qemu 1 [000] 1.0: sched:sched_switch: prev=a", &e), 0);
 }
 
@@ -137,10 +147,8 @@ static void no_boot(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(handler_form),
-		cmocka_unit_test(default_form),
-		cmocka_unit_test(numbering),
-		cmocka_unit_test(both_forms_give_the_same_phases),
+		cmocka_unit_test(handler_form), cmocka_unit_test(default_form),
+		cmocka_unit_test(numbering),    cmocka_unit_test(both_forms_give_the_same_phases),
 		cmocka_unit_test(no_boot),
 	};
 

@@ -165,10 +165,8 @@ static void log_file(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(memory_region_ops),
-		cmocka_unit_test(exec_tb_and_fw_cfg),
-		cmocka_unit_test(malformed_events),
-		cmocka_unit_test(lines_in_pieces),
+		cmocka_unit_test(memory_region_ops), cmocka_unit_test(exec_tb_and_fw_cfg),
+		cmocka_unit_test(malformed_events),  cmocka_unit_test(lines_in_pieces),
 		cmocka_unit_test(log_file),
 	};
 

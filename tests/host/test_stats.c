@@ -11,8 +11,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-static const double sample[] = { 12.0, 15.5, 9.25, 30.0, 11.0, 14.0,
-				  13.5, 10.0, 16.25, 12.75, 11.5, 100.0 };
+static const double sample[] = { 12.0, 15.5, 9.25,  30.0,  11.0, 14.0,
+				 13.5, 10.0, 16.25, 12.75, 11.5, 100.0 };
 
 static void summary_matches_python(void **state)
 {
@@ -135,7 +135,7 @@ static void bootstrap_of_a_pure_shift(void **state)
 	(void)state;
 	for (int i = 0; i < 40; i++) {
 		a[i] = 10 + (stats_rand(&seed) % 1000) / 100.0;
-		b[i] = a[i] + 5;	/* every resample differs by exactly 5 */
+		b[i] = a[i] + 5; /* every resample differs by exactly 5 */
 	}
 	assert_int_equal(stats_bootstrap_median_diff(a, b, 40, 500, 1, 0.95, &lo, &hi), 0);
 	assert_float_equal(lo, 5, 1e-9);
@@ -152,7 +152,7 @@ static void bootstrap_is_reproducible_and_brackets(void **state)
 		a[i] = 100 + (stats_rand(&seed) % 2000) / 100.0;
 		b[i] = 130 + (stats_rand(&seed) % 2000) / 100.0;
 	}
-	b[3] = NAN;	/* a failed run drops out */
+	b[3] = NAN; /* a failed run drops out */
 	assert_int_equal(stats_bootstrap_median_diff(a, b, 60, 2000, 99, 0.95, &lo, &hi), 0);
 	assert_int_equal(stats_bootstrap_median_diff(a, b, 60, 2000, 99, 0.95, &lo2, &hi2), 0);
 	assert_float_equal(lo, lo2, 0);

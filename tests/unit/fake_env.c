@@ -39,7 +39,8 @@ int acpi_loader_write(uint16_t select, uint32_t offset, const void *src, uint32_
 
 	if (select < FAKE_FIRST_SELECT || i >= f->nfiles || len > 8 || offset > f->file[i].size ||
 	    len > f->file[i].size - offset) {
-		fprintf(stderr, "fake_env: bad write to select 0x%x at %u+%u\n", select, offset, len);
+		fprintf(stderr, "fake_env: bad write to select 0x%x at %u+%u\n", select, offset,
+			len);
 		abort();
 	}
 	if (f->write_result)

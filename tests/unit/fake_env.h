@@ -19,8 +19,8 @@
 
 struct fake_file {
 	char name[64];
-	uint32_t size;       /* what the directory says */
-	uint8_t *data;       /* size bytes: given data, zero-padded */
+	uint32_t size; /* what the directory says */
+	uint8_t *data; /* size bytes: given data, zero-padded */
 };
 
 struct fake_alloc {
@@ -43,8 +43,8 @@ struct fake_env {
 	uint64_t phys_base;
 	struct fake_alloc alloc[FAKE_MAX_ALLOCS];
 	unsigned nallocs;
-	bool alloc_fails;   /* make every alloc return NULL */
-	int write_result;   /* what env->write returns */
+	bool alloc_fails; /* make every alloc return NULL */
+	int write_result; /* what env->write returns */
 	struct fake_write write[FAKE_MAX_WRITES];
 	unsigned nwrites;
 };

@@ -38,7 +38,8 @@ uint32_t fake_pci_cfg32(const struct fake_fn *f, uint8_t off)
 
 uint64_t fake_pci_bar_addr(const struct fake_fn *f, int bar)
 {
-	uint8_t off = bar == 6 ? ((f->cfg[0x0e] & 0x7f) == 1 ? 0x38 : 0x30) : (uint8_t)(0x10 + 4 * bar);
+	uint8_t off = bar == 6 ? ((f->cfg[0x0e] & 0x7f) == 1 ? 0x38 : 0x30)
+			       : (uint8_t)(0x10 + 4 * bar);
 	uint64_t v = fake_pci_cfg32(f, off);
 
 	if (bar < 6 && (f->bar[bar].flags & 6) == 4)

@@ -14,8 +14,8 @@
 #define FAKE_PCI_BUSES 20
 
 struct fake_bar {
-	uint64_t size;  /* 0: not implemented */
-	uint8_t flags;  /* BAR low bits: 1 = I/O; 8 = prefetchable, 4 = 64-bit */
+	uint64_t size; /* 0: not implemented */
+	uint8_t flags; /* BAR low bits: 1 = I/O; 8 = prefetchable, 4 = 64-bit */
 };
 
 struct fake_fn {
@@ -30,7 +30,8 @@ extern unsigned fake_pci_accesses;
 
 void fake_pci_reset(void);
 /* A type 0 function (header_type 0x80: multi-function) or a PCI bridge. */
-struct fake_fn *fake_pci_add(uint8_t bus, uint8_t dev, uint8_t fn, uint32_t id, uint8_t header_type);
+struct fake_fn *fake_pci_add(uint8_t bus, uint8_t dev, uint8_t fn, uint32_t id,
+			     uint8_t header_type);
 void fake_pci_bar(struct fake_fn *f, int bar, uint64_t size, uint8_t flags);
 /* Address a BAR was given (both dwords of a 64-bit one), flag bits removed. */
 uint64_t fake_pci_bar_addr(const struct fake_fn *f, int bar);

@@ -8,9 +8,9 @@
 #include "loader_script.h"
 
 #define MEM (256 * 1024)
-#define BASE 0x7ffc0000ull /* guest address of the fake memory: below 4G, above 64K */
-#define T "etc/acpi/tables"  /* 256 bytes, a pointer field at 16 holding 0x10 */
-#define R "etc/acpi/rsdp"    /* 20 bytes starting "RSD PTR " */
+#define BASE 0x7ffc0000ull      /* guest address of the fake memory: below 4G, above 64K */
+#define T "etc/acpi/tables"     /* 256 bytes, a pointer field at 16 holding 0x10 */
+#define R "etc/acpi/rsdp"       /* 20 bytes starting "RSD PTR " */
 #define GUID "etc/vmgenid_guid" /* 4096 bytes */
 #define ADDR "etc/vmgenid_addr" /* 8 bytes, the 4th file */
 #define HIGH LOADER_ZONE_HIGH

@@ -64,8 +64,8 @@ uint8_t *script_add_pointer(struct script *s, const char *dst, const char *src, 
 	return c;
 }
 
-uint8_t *script_add_checksum(struct script *s, const char *file, uint32_t offset,
-			     uint32_t start, uint32_t length)
+uint8_t *script_add_checksum(struct script *s, const char *file, uint32_t offset, uint32_t start,
+			     uint32_t length)
 {
 	uint8_t *c = script_cmd(s, 3);
 

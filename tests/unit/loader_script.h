@@ -26,8 +26,8 @@ uint8_t *script_cmd(struct script *s, uint32_t command);
 uint8_t *script_allocate(struct script *s, const char *file, uint32_t align, uint8_t zone);
 uint8_t *script_add_pointer(struct script *s, const char *dst, const char *src, uint32_t offset,
 			    uint8_t size);
-uint8_t *script_add_checksum(struct script *s, const char *file, uint32_t offset,
-			     uint32_t start, uint32_t length);
+uint8_t *script_add_checksum(struct script *s, const char *file, uint32_t offset, uint32_t start,
+			     uint32_t length);
 uint8_t *script_write_pointer(struct script *s, const char *dst, const char *src,
 			      uint32_t dst_offset, uint32_t src_offset, uint8_t size);
 /* Little-endian field writers for the tests (independent of fwlib.h). */

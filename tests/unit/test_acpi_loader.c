@@ -17,8 +17,8 @@ static void test_pointer_and_checksum(void **state)
 
 	(void)state;
 	lc_allocate_both();
-	script_add_pointer(&lc_script, T, T, 16, 4);            /* 0x10 + phys(T) */
-	script_add_pointer(&lc_script, R, T, 16, 4);            /* RSDP -> RSDT-ish */
+	script_add_pointer(&lc_script, T, T, 16, 4); /* 0x10 + phys(T) */
+	script_add_pointer(&lc_script, R, T, 16, 4); /* RSDP -> RSDT-ish */
 	script_add_checksum(&lc_script, T, 9, 0, 256);
 	script_add_checksum(&lc_script, R, 8, 0, 20);
 	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env), 0);
@@ -45,7 +45,7 @@ static void test_pointer_sizes(void **state)
 {
 	(void)state;
 	script_allocate(&lc_script, T, 64, HIGH);
-	script_add_pointer(&lc_script, T, T, 248, 8);  /* last 8 bytes of the blob */
+	script_add_pointer(&lc_script, T, T, 248, 8); /* last 8 bytes of the blob */
 	script_add_pointer(&lc_script, T, T, 16, 4);
 	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env), 0);
 	assert_int_equal(rd_le64(lc_blob(T)->data + 248), lc_blob(T)->phys);
@@ -63,11 +63,11 @@ static void test_ignored_commands(void **state)
 	uint8_t *c;
 
 	(void)state;
-	script_cmd(&lc_script, 0);             /* padding, as QEMU pads to 4 KiB */
-	c = script_cmd(&lc_script, 5);         /* unknown commands are skipped */
+	script_cmd(&lc_script, 0);     /* padding, as QEMU pads to 4 KiB */
+	c = script_cmd(&lc_script, 5); /* unknown commands are skipped */
 	memset(c + 4, 0xff, 124);
 	script_cmd(&lc_script, 0xffffffffu);
-	script_cmd(&lc_script, 0x100);         /* only the whole u32 counts */
+	script_cmd(&lc_script, 0x100); /* only the whole u32 counts */
 	lc_allocate_both();
 	script_cmd(&lc_script, 0);
 	assert_int_equal(acpi_loader_run(&lc_ld, lc_script.b, lc_script.len, &lc_env), 0);

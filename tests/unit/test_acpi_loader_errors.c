@@ -97,9 +97,12 @@ static void test_too_many_blobs(void **state)
 
 static void test_add_pointer_errors(void **state)
 {
-	static const struct { uint32_t off; uint8_t size; } bad[] = {
+	static const struct {
+		uint32_t off;
+		uint8_t size;
+	} bad[] = {
 		{ 253, 4 }, { 256, 1 }, { 257, 1 }, { 0xffffffffu, 4 }, { 0xfffffffcu, 8 },
-		{ 0, 3 }, { 0, 0 }, { 0, 16 }, { 0, 255 },
+		{ 0, 3 },   { 0, 0 },   { 0, 16 },  { 0, 255 },
 	};
 
 	(void)state;
@@ -121,9 +124,10 @@ static void test_add_pointer_errors(void **state)
 
 static void test_add_checksum_errors(void **state)
 {
-	static const uint32_t bad[][3] = {           /* offset, start, length */
-		{ 256, 0, 1 }, { 0xffffffffu, 0, 1 },    /* the field outside */
-		{ 0, 257, 0 }, { 0, 0, 257 }, { 0, 200, 57 },
+	static const uint32_t bad[][3] = {
+		/* offset, start, length */
+		{ 256, 0, 1 },         { 0xffffffffu, 0, 1 }, /* the field outside */
+		{ 0, 257, 0 },         { 0, 0, 257 },         { 0, 200, 57 },
 		{ 0, 8, 0xfffffffcu }, { 0, 0xffffffffu, 2 }, /* start + length wraps */
 	};
 
@@ -146,16 +150,18 @@ static void test_add_checksum_errors(void **state)
 
 static void test_write_pointer_errors(void **state)
 {
-	static const uint32_t bad[][3] = {           /* dst_offset, src_offset, size */
-		{ 1, 0, 8 }, { 8, 0, 1 }, { 0xffffffffu, 0, 8 }, { 0xfffffffcu, 0, 8 },
-		{ 0, 4096, 8 }, { 0, 0xffffffffu, 8 }, { 0, 0, 3 }, { 0, 0, 0 },
+	static const uint32_t bad[][3] = {
+		/* dst_offset, src_offset, size */
+		{ 1, 0, 8 },    { 8, 0, 1 },           { 0xffffffffu, 0, 8 }, { 0xfffffffcu, 0, 8 },
+		{ 0, 4096, 8 }, { 0, 0xffffffffu, 8 }, { 0, 0, 3 },           { 0, 0, 0 },
 	};
 
 	(void)state;
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		lc_script.len = 0;
 		script_allocate(&lc_script, GUID, 4096, HIGH);
-		script_write_pointer(&lc_script, ADDR, GUID, bad[i][0], bad[i][1], (uint8_t)bad[i][2]);
+		script_write_pointer(&lc_script, ADDR, GUID, bad[i][0], bad[i][1],
+				     (uint8_t)bad[i][2]);
 		lc_expect_fail(1, "WRITE_POINTER: pointer outside " ADDR);
 	}
 	lc_script.len = 0;

@@ -99,7 +99,8 @@ static void check_commands(struct run *r)
 			break;
 		}
 		case 3: /* ADD_CHECKSUM */
-			assert_int_equal(sum(blob(r, a)->data + rd_le32(c + 64), rd_le32(c + 68)), 0);
+			assert_int_equal(sum(blob(r, a)->data + rd_le32(c + 64), rd_le32(c + 68)),
+					 0);
 			break;
 		}
 	}
@@ -196,8 +197,7 @@ static void walk(struct run *r, uint64_t *rsdt, uint64_t *xsdt)
 
 /* machine, RSDT or XSDT offset in etc/acpi/tables (from the RSDP fixture),
  * and the tables QEMU 7.2 builds for it. */
-static void check_machine(const char *machine, uint32_t sdt_off, bool xsdt_only,
-			  const char *sigs)
+static void check_machine(const char *machine, uint32_t sdt_off, bool xsdt_only, const char *sigs)
 {
 	struct run r;
 	uint64_t rsdt, xsdt, tables;

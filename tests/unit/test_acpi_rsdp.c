@@ -54,7 +54,7 @@ static void test_bad_checksums_skipped(void **state)
 	put_rsdp(0x100, 2);
 	mem[0x100 + 8]++; /* first checksum wrong */
 	put_rsdp(0x200, 2);
-	mem[0x200 + 32]++; /* extended checksum wrong */
+	mem[0x200 + 32]++;  /* extended checksum wrong */
 	put_rsdp(0x300, 0); /* ACPI 1.0: 20 bytes only */
 	mem[0x300 + 32] = 0x55;
 	assert_int_equal(acpi_rsdp_scan(mem, 0xe0000, sizeof(mem)), 0xe0300);

@@ -102,7 +102,8 @@ static void point_range(void **state)
 	(void)state;
 	for (size_t i = 0; i < COUNT(points); i++) {
 		if (points[i].value == 0)
-			fail_msg("%s: value 0 (exit status 1 is QEMU's own error)", points[i].symbol);
+			fail_msg("%s: value 0 (exit status 1 is QEMU's own error)",
+				 points[i].symbol);
 		assert_in_range(points[i].value, 1, TRACE_ERR_BASE - 1);
 	}
 }
@@ -152,12 +153,9 @@ static void ports(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(names_and_meanings),
-		cmocka_unit_test(values_unique),
-		cmocka_unit_test(point_range),
-		cmocka_unit_test(errors_contiguous),
-		cmocka_unit_test(exit_statuses),
-		cmocka_unit_test(ports),
+		cmocka_unit_test(names_and_meanings), cmocka_unit_test(values_unique),
+		cmocka_unit_test(point_range),        cmocka_unit_test(errors_contiguous),
+		cmocka_unit_test(exit_statuses),      cmocka_unit_test(ports),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

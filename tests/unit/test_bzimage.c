@@ -36,21 +36,21 @@ static void header(uint8_t *b, uint16_t version, uint8_t loadflags)
 {
 	memset(b, 0xcc, SETUP_LEN);
 	memset(b + 0x1f1, 0, 0x26c - 0x1f1);
-	b[0x1f1] = 0x1b;               /* setup_sects */
-	w16(b, 0x1fe, 0xaa55);         /* boot_flag */
-	b[0x200] = 0xeb;               /* jump ... */
-	b[0x201] = 0x6a;               /* ... to 0x26c: the header's end */
-	memcpy(b + 0x202, "HdrS", 4);  /* header */
+	b[0x1f1] = 0x1b;              /* setup_sects */
+	w16(b, 0x1fe, 0xaa55);        /* boot_flag */
+	b[0x200] = 0xeb;              /* jump ... */
+	b[0x201] = 0x6a;              /* ... to 0x26c: the header's end */
+	memcpy(b + 0x202, "HdrS", 4); /* header */
 	w16(b, 0x206, version);
 	b[0x211] = loadflags;
-	w32(b, 0x214, 0x100000);       /* code32_start */
-	w32(b, 0x22c, 0x7fffffff);     /* initrd_addr_max */
-	w32(b, 0x230, 0x200000);       /* kernel_alignment */
-	b[0x234] = 1;                  /* relocatable_kernel */
-	w16(b, 0x236, 0x7f);           /* xloadflags, bit 1: initrd above 4G */
-	w32(b, 0x238, 0x7ff);          /* cmdline_size */
-	w64(b, 0x258, 0x1000000);      /* pref_address */
-	w32(b, 0x260, 0x3f98000);      /* init_size */
+	w32(b, 0x214, 0x100000);   /* code32_start */
+	w32(b, 0x22c, 0x7fffffff); /* initrd_addr_max */
+	w32(b, 0x230, 0x200000);   /* kernel_alignment */
+	b[0x234] = 1;              /* relocatable_kernel */
+	w16(b, 0x236, 0x7f);       /* xloadflags, bit 1: initrd above 4G */
+	w32(b, 0x238, 0x7ff);      /* cmdline_size */
+	w64(b, 0x258, 0x1000000);  /* pref_address */
+	w32(b, 0x260, 0x3f98000);  /* init_size */
 }
 
 static void test_check_ok(void **state)
@@ -83,16 +83,19 @@ static void test_check_not_linux(void **state)
 
 	(void)state;
 	header(b, 0x020f, 0x01);
-	b[0x205] = 's';                /* "HdrS" is case-sensitive */
+	b[0x205] = 's'; /* "HdrS" is case-sensitive */
 	assert_int_equal(bzimage_check(b, sizeof(b), &info), BZIMAGE_NOT_LINUX);
 	header(b, 0x020f, 0x01);
-	w16(b, 0x1fe, 0x55aa);         /* boot flag byte-swapped */
+	w16(b, 0x1fe, 0x55aa); /* boot flag byte-swapped */
 	assert_int_equal(bzimage_check(b, sizeof(b), &info), BZIMAGE_NOT_LINUX);
 	header(b, 0x020f, 0x01);
 	assert_int_equal(bzimage_check(b, 0x209, &info), BZIMAGE_NOT_LINUX); /* no version */
 	assert_int_equal(bzimage_check(b, 0, &info), BZIMAGE_NOT_LINUX);
-	memset(b, 0, sizeof(b));       /* e.g. an ELF's first bytes */
-	memcpy(b, "\x7f" "ELF", 4);
+	memset(b, 0, sizeof(b)); /* e.g. an ELF's first bytes */
+	memcpy(b,
+	       "\x7f"
+	       "ELF",
+	       4);
 	assert_int_equal(bzimage_check(b, sizeof(b), &info), BZIMAGE_NOT_LINUX);
 }
 
@@ -105,7 +108,7 @@ static void test_check_too_old(void **state)
 	header(b, 0x0209, 0x01);
 	assert_int_equal(bzimage_check(b, sizeof(b), &info), BZIMAGE_TOO_OLD);
 	assert_int_equal(info.version, 0x0209); /* for the error message */
-	header(b, 0x020f, 0x00);                 /* zImage: not LOADED_HIGH */
+	header(b, 0x020f, 0x00);                /* zImage: not LOADED_HIGH */
 	assert_int_equal(bzimage_check(b, sizeof(b), &info), BZIMAGE_TOO_OLD);
 	header(b, 0x020f, 0x01);
 	assert_int_equal(bzimage_check(b, 0x263, &info), BZIMAGE_TOO_OLD); /* cut in init_size */
@@ -142,16 +145,21 @@ static void pc_map(struct e820_map *m)
 }
 
 static const struct bzimage_info debian = {
-	.version = 0x020f, .relocatable = true, .initrd_addr_max = 0x7fffffff,
-	.cmdline_size = 0x7ff, .pref_address = 0x1000000,
-	.init_size = 0x3f98000, .initrd_above_4g = true,
+	.version = 0x020f,
+	.relocatable = true,
+	.initrd_addr_max = 0x7fffffff,
+	.cmdline_size = 0x7ff,
+	.pref_address = 0x1000000,
+	.init_size = 0x3f98000,
+	.initrd_above_4g = true,
 };
 
 static void test_place(void **state)
 {
 	struct e820_map m;
 	struct bzimage_info info = debian;
-	struct bzimage_layout lay = { .kernel_addr = 1 * MIB, .kernel_size = 8 * MIB,
+	struct bzimage_layout lay = { .kernel_addr = 1 * MIB,
+				      .kernel_size = 8 * MIB,
 				      .initrd_size = 0x1234567 };
 
 	(void)state;
@@ -164,15 +172,15 @@ static void test_place(void **state)
 	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), 0);
 	assert_int_equal(lay.initrd_addr, 0x0edcb000);
 	info = debian;
-	info.relocatable = false;                      /* unpacks where it is loaded */
+	info.relocatable = false; /* unpacks where it is loaded */
 	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), 0);
 	assert_int_equal(lay.kernel_end, 0x100000 + 0x3f98000);
 	info = debian;
-	info.init_size = 1 * MIB;                      /* the image itself is longer */
+	info.init_size = 1 * MIB; /* the image itself is longer */
 	lay.kernel_size = 80 * MIB;
 	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), 0);
 	assert_int_equal(lay.kernel_end, 81 * MIB);
-	lay.initrd_size = 0;                           /* no initrd */
+	lay.initrd_size = 0; /* no initrd */
 	lay.initrd_addr = 0x1234;
 	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), 0);
 	assert_int_equal(lay.initrd_addr, 0);
@@ -186,20 +194,20 @@ static void test_place_fails(void **state)
 
 	(void)state;
 	pc_map(&m);
-	lay.initrd_size = 511 * MIB - 0x4f98000 + 1;   /* one byte too many */
+	lay.initrd_size = 511 * MIB - 0x4f98000 + 1; /* one byte too many */
 	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), -1);
-	lay.initrd_size = 511 * MIB - 0x4f98000;       /* exactly fits */
+	lay.initrd_size = 511 * MIB - 0x4f98000; /* exactly fits */
 	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), 0);
 	assert_int_equal(lay.initrd_addr, 0x4f98000);
 	lay.initrd_size = 0;
 	assert_int_equal(bzimage_place(&info, &m, 0x4f97000, &lay), -1); /* unpacks past top */
-	info.initrd_addr_max = 0x4f98000;              /* initrd would overlap the kernel */
+	info.initrd_addr_max = 0x4f98000; /* initrd would overlap the kernel */
 	lay.initrd_size = 4096;
 	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), -1);
 	info = debian;
-	lay.kernel_addr = 0x9f000;                     /* not in RAM (640K hole) */
+	lay.kernel_addr = 0x9f000; /* not in RAM (640K hole) */
 	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), -1);
-	lay.kernel_addr = 1 * MIB;                     /* RAM ends before the kernel does */
+	lay.kernel_addr = 1 * MIB; /* RAM ends before the kernel does */
 	assert_int_equal(e820_set(&m, 32 * MIB, 4096, E820_RESERVED), 0);
 	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), -1);
 }
@@ -211,8 +219,10 @@ static void test_place_initrd_above_4g(void **state)
 {
 	struct e820_map m;
 	struct bzimage_info info = debian;
-	struct bzimage_layout lay = { .kernel_addr = 1 * MIB, .kernel_size = 8 * MIB,
-				      .initrd_size = 511 * MIB - 0x4f98000 + 1, .initrd_high_ok = true };
+	struct bzimage_layout lay = { .kernel_addr = 1 * MIB,
+				      .kernel_size = 8 * MIB,
+				      .initrd_size = 511 * MIB - 0x4f98000 + 1,
+				      .initrd_high_ok = true };
 
 	(void)state;
 	pc_map(&m);
@@ -220,12 +230,12 @@ static void test_place_initrd_above_4g(void **state)
 	assert_int_equal(e820_set(&m, 4096 * MIB, 1024 * MIB, E820_RAM), 0);
 	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), 0);
 	assert_int_equal(lay.initrd_addr, (5120 * MIB - lay.initrd_size) & ~0xfffull);
-	lay.initrd_high_ok = false;                    /* port I/O: 32-bit addresses only */
+	lay.initrd_high_ok = false; /* port I/O: 32-bit addresses only */
 	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), -1);
 	lay.initrd_high_ok = true;
-	info.initrd_above_4g = false;                  /* the kernel cannot take it there */
+	info.initrd_above_4g = false; /* the kernel cannot take it there */
 	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), -1);
-	info.initrd_above_4g = true;                    /* what fits below stays below */
+	info.initrd_above_4g = true; /* what fits below stays below */
 	lay.initrd_size = 4096;
 	assert_int_equal(bzimage_place(&info, &m, 511 * MIB, &lay), 0);
 	assert_true(lay.initrd_addr < 511 * MIB);
@@ -252,7 +262,8 @@ static void regress_place_initrd_below_reserved(void **state)
 {
 	struct e820_map m;
 	struct bzimage_info info = debian;
-	struct bzimage_layout lay = { .kernel_addr = 1 * MIB, .kernel_size = 8 * MIB,
+	struct bzimage_layout lay = { .kernel_addr = 1 * MIB,
+				      .kernel_size = 8 * MIB,
 				      .initrd_size = 16 * MIB };
 
 	(void)state;

@@ -68,16 +68,16 @@ static void expected(uint8_t *want, size_t hdr_end, const struct bzimage_layout 
 {
 	memset(want, 0, PAGE);
 	memcpy(want + 0x1f1, setup + 0x1f1, hdr_end - 0x1f1);
-	w16(want, 0x1fa, 0xffff);                          /* vid_mode: normal */
-	want[0x210] = 0xff;                                /* type_of_loader: undefined */
-	w32(want, 0x214, lay->kernel_addr);                /* code32_start */
-	w32(want, 0x218, (uint32_t)lay->initrd_addr);      /* ramdisk_image */
-	w32(want, 0x21c, lay->initrd_size);                /* ramdisk_size */
-	w32(want, 0x228, CMDLINE);                         /* cmd_line_ptr */
+	w16(want, 0x1fa, 0xffff);                             /* vid_mode: normal */
+	want[0x210] = 0xff;                                   /* type_of_loader: undefined */
+	w32(want, 0x214, lay->kernel_addr);                   /* code32_start */
+	w32(want, 0x218, (uint32_t)lay->initrd_addr);         /* ramdisk_image */
+	w32(want, 0x21c, lay->initrd_size);                   /* ramdisk_size */
+	w32(want, 0x228, CMDLINE);                            /* cmd_line_ptr */
 	w32(want, 0x0c0, (uint32_t)(lay->initrd_addr >> 32)); /* ext_ramdisk_image */
-	w64(want, 0x070, RSDP);                            /* acpi_rsdp_addr */
-	want[0x1e8] = (uint8_t)map.n;                      /* e820_entries */
-	for (uint32_t i = 0; i < map.n; i++) {             /* e820_table: 20 bytes each */
+	w64(want, 0x070, RSDP);                               /* acpi_rsdp_addr */
+	want[0x1e8] = (uint8_t)map.n;                         /* e820_entries */
+	for (uint32_t i = 0; i < map.n; i++) {                /* e820_table: 20 bytes each */
 		w64(want, 0x2d0 + 20 * i, map.e[i].addr);
 		w64(want, 0x2d0 + 20 * i + 8, map.e[i].size);
 		w32(want, 0x2d0 + 20 * i + 16, map.e[i].type);
@@ -86,8 +86,10 @@ static void expected(uint8_t *want, size_t hdr_end, const struct bzimage_layout 
 
 static void test_debian(void **state)
 {
-	struct bzimage_layout lay = { .kernel_addr = 0x100000, .kernel_size = 0x7b0000,
-				      .initrd_addr = 0x1eccb000, .initrd_size = 0x1234567 };
+	struct bzimage_layout lay = { .kernel_addr = 0x100000,
+				      .kernel_size = 0x7b0000,
+				      .initrd_addr = 0x1eccb000,
+				      .initrd_size = 0x1234567 };
 	uint8_t want[PAGE];
 
 	(void)state;
@@ -101,13 +103,14 @@ static void test_debian(void **state)
 	assert_memory_equal(bp + 0x202, "HdrS", 4);
 	assert_int_equal(bp[0x206], 0x0f);
 	assert_int_equal(bp[0x207], 0x02);
-	assert_int_equal(bp[0x26c], 0);             /* setup code is not copied */
-	assert_int_equal(bp[0x1f0], 0);             /* nor the boot sector */
+	assert_int_equal(bp[0x26c], 0); /* setup code is not copied */
+	assert_int_equal(bp[0x1f0], 0); /* nor the boot sector */
 }
 
 static void test_initrd_above_4g(void **state)
 {
-	struct bzimage_layout lay = { .kernel_addr = 0x100000, .initrd_addr = 0x120000000ull,
+	struct bzimage_layout lay = { .kernel_addr = 0x100000,
+				      .initrd_addr = 0x120000000ull,
 				      .initrd_size = 0x800000 };
 	uint8_t want[PAGE];
 
@@ -148,7 +151,8 @@ static void test_full_map(void **state)
 	(void)state;
 	map.n = E820_MAX;
 	for (uint32_t i = 0; i < E820_MAX; i++)
-		map.e[i] = (struct e820_entry){ 0x100000000ull * i + 0x1000, 0x1000 + i, 1 + i % 5 };
+		map.e[i] =
+			(struct e820_entry){ 0x100000000ull * i + 0x1000, 0x1000 + i, 1 + i % 5 };
 	bzimage_zero_page(bp, setup, setup_len, &lay, CMDLINE, RSDP, &map);
 	expected(want, 0x26c, &lay);
 	assert_memory_equal(bp, want, PAGE);
@@ -173,7 +177,8 @@ static void in_child(size_t len)
 
 	if (status)
 		fail_msg("bzimage_zero_page(setup_len 0x%zx) crashed, wait status 0x%x "
-			 "(CHILD_STDERR=1 shows the ASan report)", len, status);
+			 "(CHILD_STDERR=1 shows the ASan report)",
+			 len, status);
 }
 
 /* BUG: the function takes setup_len and clips the copy to it, but reads the
@@ -194,7 +199,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_initrd_above_4g, setup_fn, teardown_fn),
 		cmocka_unit_test_setup_teardown(test_header_end_clipped, setup_fn, teardown_fn),
 		cmocka_unit_test_setup_teardown(test_full_map, setup_fn, teardown_fn),
-		cmocka_unit_test_setup_teardown(regress_zero_page_short_setup, setup_fn, teardown_fn),
+		cmocka_unit_test_setup_teardown(regress_zero_page_short_setup, setup_fn,
+						teardown_fn),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

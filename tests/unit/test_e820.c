@@ -49,7 +49,8 @@ static void pc_512m(struct e820_map *m)
 
 static void test_parse_pc_512m(void **state)
 {
-	static const struct e820_entry want[] = { { 0, 512 * MIB, RAM }, { 0xfeffc000, 0x4000, RES } };
+	static const struct e820_entry want[] = { { 0, 512 * MIB, RAM },
+						  { 0xfeffc000, 0x4000, RES } };
 	struct e820_map m;
 
 	(void)state;
@@ -62,8 +63,9 @@ static void test_parse_pc_6g(void **state)
 {
 	/* -m 6G on pc: 3 GiB below 4G (gigabyte_align), the other 3 GiB from 4G;
 	 * QEMU lists the reservation last, out of address order. */
-	static const struct e820_entry want[] = {
-		{ 0, 3 * GIB, RAM }, { 0xfeffc000, 0x4000, RES }, { 4 * GIB, 3 * GIB, RAM } };
+	static const struct e820_entry want[] = { { 0, 3 * GIB, RAM },
+						  { 0xfeffc000, 0x4000, RES },
+						  { 4 * GIB, 3 * GIB, RAM } };
 	uint8_t buf[60];
 	struct e820_map m;
 
@@ -102,8 +104,9 @@ static void test_parse_rejects(void **state)
 static void test_parse_overlapping(void **state)
 {
 	/* Later records win, as e820_set would do it. */
-	static const struct e820_entry want[] = {
-		{ 0, 0x9fc00, RAM }, { 0x9fc00, 0x400, RES }, { 0xa0000, 1 * GIB - 0xa0000, RAM } };
+	static const struct e820_entry want[] = { { 0, 0x9fc00, RAM },
+						  { 0x9fc00, 0x400, RES },
+						  { 0xa0000, 1 * GIB - 0xa0000, RAM } };
 	static const struct e820_entry merged[] = { { 0, 2 * MIB, RAM } };
 	uint8_t buf[60];
 	struct e820_map m;
@@ -121,11 +124,12 @@ static void test_parse_overlapping(void **state)
 static void test_punch_holes(void **state)
 {
 	/* What memmap_finish does to low memory, then holes at the edges. */
-	static const struct e820_entry low[] = {
-		{ 0, 0xa0000, RAM }, { 0xf0000, 0x10000, RES }, { 1 * MIB, 511 * MIB, RAM },
-		{ 0xfeffc000, 0x4000, RES } };
-	static const struct e820_entry edges[] = {
-		{ 0x1000, 0x9f000, RAM }, { 1 * MIB, 510 * MIB, RAM } };
+	static const struct e820_entry low[] = { { 0, 0xa0000, RAM },
+						 { 0xf0000, 0x10000, RES },
+						 { 1 * MIB, 511 * MIB, RAM },
+						 { 0xfeffc000, 0x4000, RES } };
+	static const struct e820_entry edges[] = { { 0x1000, 0x9f000, RAM },
+						   { 1 * MIB, 510 * MIB, RAM } };
 	struct e820_map m;
 
 	(void)state;
@@ -133,11 +137,11 @@ static void test_punch_holes(void **state)
 	assert_int_equal(e820_set(&m, 0xa0000, 0x50000, E820_REMOVE), 0);
 	assert_int_equal(e820_set(&m, 0xf0000, 0x10000, RES), 0);
 	expect(&m, low, 4);
-	assert_int_equal(e820_set(&m, 0, 0x1000, E820_REMOVE), 0);           /* start */
-	assert_int_equal(e820_set(&m, 511 * MIB, 1 * MIB, E820_REMOVE), 0);   /* end */
-	assert_int_equal(e820_set(&m, 0xf0000, 0x10000, E820_REMOVE), 0);     /* whole */
+	assert_int_equal(e820_set(&m, 0, 0x1000, E820_REMOVE), 0);             /* start */
+	assert_int_equal(e820_set(&m, 511 * MIB, 1 * MIB, E820_REMOVE), 0);    /* end */
+	assert_int_equal(e820_set(&m, 0xf0000, 0x10000, E820_REMOVE), 0);      /* whole */
 	assert_int_equal(e820_set(&m, 0xfe000000, 0x2000000, E820_REMOVE), 0); /* around */
-	assert_int_equal(e820_set(&m, 8 * GIB, 1 * GIB, E820_REMOVE), 0);     /* nothing */
+	assert_int_equal(e820_set(&m, 8 * GIB, 1 * GIB, E820_REMOVE), 0);      /* nothing */
 	expect(&m, edges, 2);
 	/* one hole across both entries */
 	assert_int_equal(e820_set(&m, 0x1000, 1 * MIB, E820_REMOVE), 0);
@@ -147,10 +151,11 @@ static void test_punch_holes(void **state)
 
 static void test_overlapping_sets(void **state)
 {
-	static const struct e820_entry want[] = {
-		{ 0, 1 * GIB - 64 * KIB, RAM }, { 1 * GIB - 64 * KIB, 32 * KIB, RES },
-		{ 1 * GIB - 32 * KIB, 64 * KIB, E820_ACPI }, { 1 * GIB + 32 * KIB, 32 * KIB, RES },
-		{ 1 * GIB + 64 * KIB, 1 * GIB - 64 * KIB, RAM } };
+	static const struct e820_entry want[] = { { 0, 1 * GIB - 64 * KIB, RAM },
+						  { 1 * GIB - 64 * KIB, 32 * KIB, RES },
+						  { 1 * GIB - 32 * KIB, 64 * KIB, E820_ACPI },
+						  { 1 * GIB + 32 * KIB, 32 * KIB, RES },
+						  { 1 * GIB + 64 * KIB, 1 * GIB - 64 * KIB, RAM } };
 	struct e820_map m = { 0 };
 
 	(void)state;
@@ -168,8 +173,9 @@ static void test_overlapping_sets(void **state)
 
 static void test_merge_neighbours(void **state)
 {
-	static const struct e820_entry apart[] = {
-		{ 0, 1 * MIB, RAM }, { 1 * MIB, 1 * MIB, RES }, { 2 * MIB, 1 * MIB, RAM } };
+	static const struct e820_entry apart[] = { { 0, 1 * MIB, RAM },
+						   { 1 * MIB, 1 * MIB, RES },
+						   { 2 * MIB, 1 * MIB, RAM } };
 	struct e820_map m = { 0 };
 
 	(void)state;
@@ -201,11 +207,11 @@ static void test_overflow(void **state)
 
 	(void)state;
 	full_map(&m);
-	assert_int_equal(e820_set(&m, 4 * GIB, 4 * KIB, RES), -1);        /* a 129th entry */
+	assert_int_equal(e820_set(&m, 4 * GIB, 4 * KIB, RES), -1); /* a 129th entry */
 	full_map(&m);
 	assert_int_equal(e820_set(&m, 2 * KIB, 2 * KIB, E820_REMOVE), -1); /* a split */
 	full_map(&m);
-	assert_int_equal(e820_set(&m, 0, 8 * KIB, RES), 0);  /* replaces one: still 128 */
+	assert_int_equal(e820_set(&m, 0, 8 * KIB, RES), 0);       /* replaces one: still 128 */
 	assert_int_equal(e820_set(&m, 8 * KIB, 8 * KIB, RES), 0); /* joins it */
 	assert_int_equal(m.n, E820_MAX);
 	assert_int_equal(e820_set(&m, 0, 32 * KIB, E820_REMOVE), 0);
@@ -235,7 +241,7 @@ static void test_lowmem_top_and_is_ram(void **state)
 	assert_int_equal(e820_lowmem_top(&m), 0);
 	assert_int_equal(e820_set(&m, 0xa0000, 0x60000, RES), 0);
 	assert_int_equal(e820_set(&m, 1 * MIB, 6 * GIB, RAM), 0); /* starts at 1 MiB */
-	assert_int_equal(e820_lowmem_top(&m), 4 * GIB); /* clipped */
+	assert_int_equal(e820_lowmem_top(&m), 4 * GIB);           /* clipped */
 	assert_int_equal(e820_set(&m, 1 * MIB, 4 * KIB, RES), 0);
 	assert_int_equal(e820_lowmem_top(&m), 0); /* 1 MiB is not RAM */
 	assert_true(e820_is_ram(&m, 0, 0xa0000));

@@ -22,21 +22,21 @@ static int raw(char *buf, size_t size, const char *fmt, ...)
 	return n;
 }
 
-#define CHECK_RAW(want, ...)                                               \
-	do {                                                               \
-		char buf_[64];                                             \
-		int n_ = raw(buf_, sizeof(buf_), __VA_ARGS__);             \
-		assert_string_equal(buf_, want);                           \
-		assert_int_equal(n_, strlen(want));                        \
+#define CHECK_RAW(want, ...)                                   \
+	do {                                                   \
+		char buf_[64];                                 \
+		int n_ = raw(buf_, sizeof(buf_), __VA_ARGS__); \
+		assert_string_equal(buf_, want);               \
+		assert_int_equal(n_, strlen(want));            \
 	} while (0)
 
 /* Formats into a 64-byte buffer and checks the text and the returned length. */
-#define CHECK(want, ...)                                                   \
-	do {                                                               \
-		char buf_[64];                                             \
-		int n_ = fw_snprintf(buf_, sizeof(buf_), __VA_ARGS__);     \
-		assert_string_equal(buf_, want);                           \
-		assert_int_equal(n_, strlen(want));                        \
+#define CHECK(want, ...)                                               \
+	do {                                                           \
+		char buf_[64];                                         \
+		int n_ = fw_snprintf(buf_, sizeof(buf_), __VA_ARGS__); \
+		assert_string_equal(buf_, want);                       \
+		assert_int_equal(n_, strlen(want));                    \
 	} while (0)
 
 static void test_conversions(void **state)
@@ -51,7 +51,7 @@ static void test_conversions(void **state)
 	CHECK("ffffffffffffffff", "%llx", (unsigned long long)UINT64_MAX);
 	CHECK("4294967296", "%llu", 0x100000000ull);
 	CHECK("100%", "%u%%", 100u);
-	CHECK_RAW("q", "%q");   /* unknown: the character after the % */
+	CHECK_RAW("q", "%q");     /* unknown: the character after the % */
 	CHECK_RAW("end", "end%"); /* a lone % at the end */
 }
 
@@ -60,7 +60,7 @@ static void test_widths(void **state)
 	(void)state;
 	CHECK("0000beef", "%08x", 0xbeefu);
 	CHECK("0007", "%4u", 7u);
-	CHECK("1234", "%2x", 0x1234u);  /* width smaller than the number */
+	CHECK("1234", "%2x", 0x1234u); /* width smaller than the number */
 	CHECK("0000000000000001", "%016llx", 1ull);
 	/* the firmware's own formats (linux_boot.c, acpi_loader.c) */
 	CHECK("bzImage boot protocol 2.09 is too old", "bzImage boot protocol %u.%02u is too old",
@@ -77,7 +77,7 @@ static void test_truncation(void **state)
 	memset(buf, 'Z', sizeof(buf));
 	assert_int_equal(fw_snprintf(buf, 5, "hello world"), 4);
 	assert_string_equal(buf, "hell");
-	assert_int_equal(buf[5], 'Z');   /* nothing past size */
+	assert_int_equal(buf[5], 'Z'); /* nothing past size */
 	memset(buf, 'Z', sizeof(buf));
 	assert_int_equal(fw_snprintf(buf, 4, "%u", 123456u), 3);
 	assert_string_equal(buf, "123");

@@ -87,9 +87,9 @@ static void test_miss(void **state)
 	uint32_t size = 0x5555;
 
 	(void)state;
-	assert_false(fw_cfg_dir_find(d, len, "etc/acpi", &sel, &size));       /* a prefix */
+	assert_false(fw_cfg_dir_find(d, len, "etc/acpi", &sel, &size));         /* a prefix */
 	assert_false(fw_cfg_dir_find(d, len, "etc/acpi/tables2", &sel, &size)); /* longer */
-	assert_false(fw_cfg_dir_find(d, len, "etc/E820", &sel, &size));       /* case */
+	assert_false(fw_cfg_dir_find(d, len, "etc/E820", &sel, &size));         /* case */
 	assert_false(fw_cfg_dir_find(d, len, "", &sel, &size));
 	assert_int_equal(sel, 0x5555); /* untouched on a miss */
 	assert_int_equal(size, 0x5555);

@@ -27,7 +27,10 @@ struct windows {
 /* pc-like: I/O 0xc000-0xffff, memory 0x20000000-0xfec00000, high at 4 GiB */
 static const struct windows pc_win = { PCI_IO_LO, PCI_IO_HI, 0x20000, PCI_MEM_HI, 0x100000 };
 
-static uint8_t irq_for(uint8_t slot, uint8_t pin) { return (uint8_t)(slot * 4 + pin); }
+static uint8_t irq_for(uint8_t slot, uint8_t pin)
+{
+	return (uint8_t)(slot * 4 + pin);
+}
 
 static unsigned scan_and_assign(const struct windows *w)
 {
@@ -37,7 +40,10 @@ static unsigned scan_and_assign(const struct windows *w)
 	return pci_bars_assign(w->mem_lo, w->high_lo);
 }
 
-struct span { uint64_t lo, hi; bool io; };
+struct span {
+	uint64_t lo, hi;
+	bool io;
+};
 static struct span spans[64];
 static int nspans;
 
@@ -53,7 +59,8 @@ static void check_bar(const struct fake_fn *f, int bar)
 	if (io)
 		assert_true(a >= pc_win.io_lo && a + size <= pc_win.io_hi);
 	else
-		assert_true((a >= (uint64_t)pc_win.mem_lo << 12 && a + size <= (uint64_t)pc_win.mem_hi << 12) ||
+		assert_true((a >= (uint64_t)pc_win.mem_lo << 12 &&
+			     a + size <= (uint64_t)pc_win.mem_hi << 12) ||
 			    a >= (uint64_t)pc_win.high_lo << 12);
 	for (int i = 0; i < nspans; i++)
 		if (spans[i].io == io)
@@ -136,8 +143,8 @@ static void test_bridge_windows(void **state)
 	setup_virtio(dev);
 	setup_virtio(after);
 	assert_int_equal(scan_and_assign(&pc_win), 0);
-	assert_int_equal(br->cfg[0x19], 1);  /* secondary bus */
-	assert_int_equal(br->cfg[0x1a], 1);  /* subordinate bus */
+	assert_int_equal(br->cfg[0x19], 1); /* secondary bus */
+	assert_int_equal(br->cfg[0x1a], 1); /* subordinate bus */
 	assert_int_equal(empty->cfg[0x19], 2);
 	assert_int_equal(br->cfg[0x04], 7);
 	/* the device's BARs lie inside the matching windows */
@@ -240,7 +247,9 @@ static void test_full_table_and_deep_bridges_are_safe(void **state)
 
 static void test_known_functions_skip_probes(void **state)
 {
-	static const struct pci_known known[] = { { 0x7010, 1 << 4, 0 }, { 0x7113, 0, PCI_KNOWN_IRQ(9) }, { 0, 0, 0 } };
+	static const struct pci_known known[] = { { 0x7010, 1 << 4, 0 },
+						  { 0x7113, 0, PCI_KNOWN_IRQ(9) },
+						  { 0, 0, 0 } };
 	struct pci_scan s = { .irq_for = irq_for, .skip_slot0 = 1, .known = known };
 	struct fake_fn *ide = fake_pci_add(0, 1, 1, 0x70108086, 0);
 	struct fake_fn *pm = fake_pci_add(0, 1, 3, 0x71138086, 0);

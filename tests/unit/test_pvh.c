@@ -28,7 +28,10 @@ static uint64_t rd(const uint8_t *p, int bytes)
 static void elf(uint8_t *h, uint8_t class, uint8_t data, uint16_t type, uint16_t machine)
 {
 	memset(h, 0, 64);
-	memcpy(h, "\x7f" "ELF", 4);
+	memcpy(h,
+	       "\x7f"
+	       "ELF",
+	       4);
 	h[4] = class;
 	h[5] = data;
 	h[6] = 1; /* EV_CURRENT */
@@ -55,30 +58,30 @@ static void test_elf_header(void **state)
 	uint8_t h[64];
 
 	(void)state;
-	elf(h, 2, 1, 2, 62);               /* ELF64, LE, ET_EXEC, EM_X86_64 */
+	elf(h, 2, 1, 2, 62); /* ELF64, LE, ET_EXEC, EM_X86_64 */
 	assert_true(ok(h, 64));
-	elf(h, 1, 1, 2, 3);                /* ELF32, EM_386 */
-	assert_true(ok(h, 52));            /* exactly an ELF32 header */
+	elf(h, 1, 1, 2, 3);     /* ELF32, EM_386 */
+	assert_true(ok(h, 52)); /* exactly an ELF32 header */
 	assert_false(ok(h, 51));
 	assert_false(ok(h, 0));
-	elf(h, 2, 1, 2, 40);               /* EM_ARM */
+	elf(h, 2, 1, 2, 40); /* EM_ARM */
 	assert_false(ok(h, 64));
 	elf(h, 2, 1, 2, 0);
 	assert_false(ok(h, 64));
-	elf(h, 2, 1, 2, 62 << 8);          /* machine byte-swapped */
+	elf(h, 2, 1, 2, 62 << 8); /* machine byte-swapped */
 	assert_false(ok(h, 64));
-	elf(h, 2, 2, 2, 62);               /* big-endian */
+	elf(h, 2, 2, 2, 62); /* big-endian */
 	assert_false(ok(h, 64));
-	elf(h, 2, 1, 3, 62);               /* ET_DYN */
+	elf(h, 2, 1, 3, 62); /* ET_DYN */
 	assert_false(ok(h, 64));
-	elf(h, 2, 1, 1, 62);               /* ET_REL */
+	elf(h, 2, 1, 1, 62); /* ET_REL */
 	assert_false(ok(h, 64));
-	elf(h, 0, 1, 2, 62);               /* ELFCLASSNONE */
+	elf(h, 0, 1, 2, 62); /* ELFCLASSNONE */
 	assert_false(ok(h, 64));
 	elf(h, 3, 1, 2, 62);
 	assert_false(ok(h, 64));
 	elf(h, 2, 1, 2, 62);
-	h[0] = 0x7e;                        /* magic */
+	h[0] = 0x7e; /* magic */
 	assert_false(ok(h, 64));
 }
 
@@ -115,7 +118,7 @@ static void test_start_info_with_initrd(void **state)
 	assert_int_equal(rd(page + 0, 4), 0x336ec578);
 	assert_int_equal(rd(page + 4, 4), 1);
 	assert_int_equal(rd(page + 8, 4), 0);
-	assert_int_equal(rd(page + 12, 4), 1);          /* nr_modules */
+	assert_int_equal(rd(page + 12, 4), 1);           /* nr_modules */
 	assert_int_equal(rd(page + 16, 8), 0x6000 + 64); /* modlist_paddr: our page + 64 */
 	assert_int_equal(rd(page + 24, 8), 0x20000);
 	assert_int_equal(rd(page + 32, 8), 0x1fffe000);
