@@ -26,7 +26,7 @@ void qemu_exit_describe(const struct qemu_exit *e, double timeout_s, char *buf, 
 	else if (e->interrupted)
 		snprintf(buf, len, "interrupted by SIG%s", sigabbrev_np(e->interrupted));
 	else if (e->timed_out)
-		snprintf(buf, len, "timeout after %g s, QEMU killed", timeout_s);
+		snprintf(buf, len, "timeout after %g s, QEMU stopped", timeout_s);
 	else if (!e->reaped)
 		snprintf(buf, len, "QEMU was not reaped");
 	else if (WIFEXITED(e->wait_status))

@@ -7,9 +7,10 @@
 
 /* How QEMU's process ended. */
 struct qemu_exit {
-	double seconds;       /* fork to reap */
-	double fork_realtime; /* CLOCK_REALTIME at fork, to place QEMU's own stamps */
-	int wait_status;      /* as from wait4; valid if reaped */
+	double seconds;        /* fork to reap */
+	double fork_realtime;  /* CLOCK_REALTIME at fork, to place QEMU's own stamps */
+	double fork_monotonic; /* CLOCK_MONOTONIC at fork: what seconds and t count from */
+	int wait_status;       /* as from wait4; valid if reaped */
 	bool reaped;
 	bool stopped; /* killed because a callback said QEMU_RUN_STOP */
 	bool timed_out;

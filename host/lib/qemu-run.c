@@ -21,6 +21,9 @@
 #define ERR_SLOT (QEMU_RUN_MAX_CHAN + 1)
 #define N_SLOTS (QEMU_RUN_MAX_CHAN + 2)
 
+/* Where a run is: running, asked to end (stop_gently), or killed. */
+enum { RUNNING, ENDING, KILLED };
+
 static volatile sig_atomic_t stop_signal;
 static bool initialised;
 static sigset_t run_mask; /* the mask to restore in ppoll and in QEMU */
@@ -203,22 +206,38 @@ static int take(const struct qemu_run_opts *o, struct qemu_exit *e, struct qemu_
 	return 1;
 }
 
+/* Ends QEMU now. */
+static void end_now(struct qemu_run_io *io, int *phase)
+{
+	kill(io->pid, SIGKILL);
+	*phase = KILLED;
+}
+
+/* SIGTERM: QEMU shuts down as on a quit, and its plugins write their results. */
+static void end_gently(struct qemu_run_io *io, int *phase, double *deadline)
+{
+	kill(io->pid, SIGTERM);
+	*phase = ENDING;
+	*deadline = seconds_on(CLOCK_MONOTONIC) + QEMU_RUN_GRACE_S;
+}
+
 /* Waits for exit, data, the deadline or a stop signal; reaps QEMU. */
 static int supervise(const struct qemu_run_opts *o, struct qemu_exit *e, struct qemu_run_io *io,
 		     int *rd, double t0)
 {
-	bool killed = false, stop = false, any;
-	int reaped;
+	double deadline = t0 + o->timeout_s;
+	int phase = RUNNING, reaped;
+	bool stop = false, any;
 
 	while (!(reaped = try_reap(io->pid, e, t0))) {
 		struct pollfd fds[N_SLOTS];
-		double left = t0 + o->timeout_s - seconds_on(CLOCK_MONOTONIC);
+		double left = deadline - seconds_on(CLOCK_MONOTONIC);
 		struct timespec ts = { 0, 0 }, *tsp = NULL;
 		int n;
 
 		for (int i = 0; i < N_SLOTS; i++)
 			fds[i] = (struct pollfd){ rd[i], POLLIN, 0 };
-		if (!killed) {
+		if (phase != KILLED) {
 			left = left < 0 ? 0 : left;
 			ts.tv_sec = (time_t)left;
 			ts.tv_nsec = (long)((left - ts.tv_sec) * 1e9);
@@ -226,20 +245,29 @@ static int supervise(const struct qemu_run_opts *o, struct qemu_exit *e, struct 
 		}
 		/* SIGCHLD (QEMU ended) or a stop signal interrupts this. */
 		n = ppoll(fds, N_SLOTS, tsp, &run_mask);
-		if (!killed && (stop_signal || (n < 0 && errno != EINTR) || n == 0)) {
+		if (phase == RUNNING && (stop_signal || (n < 0 && errno != EINTR) || n == 0)) {
 			/* A signal, a broken poll, or the deadline: end QEMU and reap it. */
 			e->interrupted = stop_signal;
 			e->timed_out = n == 0 && !stop_signal;
-			kill(io->pid, SIGKILL);
-			killed = true;
+			if (o->stop_gently && n >= 0)
+				end_gently(io, &phase, &deadline);
+			else
+				end_now(io, &phase);
+		} else if (phase == ENDING && (stop_signal || n == 0)) {
+			/* Its grace is over, or the user will not wait. */
+			e->interrupted = stop_signal;
+			end_now(io, &phase);
 		}
 		for (int i = 0; n > 0 && i < N_SLOTS; i++)
 			if (fds[i].revents && rd[i] >= 0)
 				take(o, e, io, &rd[i], i, t0, &stop);
-		if (stop && !killed) {
+		if (stop && phase == RUNNING) {
 			e->stopped = true;
-			kill(io->pid, SIGKILL);
-			killed = true;
+			if (!o->stop_gently) {
+				end_now(io, &phase);
+				continue;
+			}
+			end_gently(io, &phase, &deadline);
 		}
 	}
 	if (reaped < 0)
@@ -288,7 +316,7 @@ int qemu_run(const struct qemu_run_opts *o, struct qemu_exit *e)
 	for (int i = 0; i < QEMU_RUN_MAX_CHAN; i++)
 		io.fd[i] = rd[i];
 	e->fork_realtime = seconds_on(CLOCK_REALTIME);
-	t0 = seconds_on(CLOCK_MONOTONIC);
+	t0 = e->fork_monotonic = seconds_on(CLOCK_MONOTONIC);
 	io.pid = fork();
 	if (io.pid == 0)
 		child(o, self, wr, err_pipe[1]);

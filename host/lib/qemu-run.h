@@ -3,7 +3,8 @@
  * with channels of its own (pipes it writes, such as isa-debugcon chardevs or
  * its -D log, and socket pairs such as a monitor) handed over as descriptors
  * QEMU_CHAN_FD + i, reads them as they fill, and ends the run when the
- * caller has what it wants, at a deadline, or on SIGINT/SIGTERM/SIGHUP.
+ * caller has what it wants (killed, or asked to quit), at a deadline, or on
+ * SIGINT/SIGTERM/SIGHUP.
  * Times fork to reap with CLOCK_MONOTONIC. QEMU is always killed and reaped
  * before qemu_run returns, and dies with the tool if the tool dies.
  */
@@ -45,7 +46,16 @@ struct qemu_run_opts {
 	void *ctx;
 	double timeout_s;
 	bool show_output; /* QEMU's stdout/stderr pass through; else kept below */
+	/*
+	 * At QEMU_RUN_STOP, the deadline or a stop signal send SIGTERM, not
+	 * SIGKILL: QEMU shuts down cleanly (plugins' at-exit callbacks run) and
+	 * is killed only if it has not ended QEMU_RUN_GRACE_S later (or at a
+	 * second stop signal).
+	 */
+	bool stop_gently;
 };
+
+#define QEMU_RUN_GRACE_S 10.0
 
 /* Blocks SIGINT/SIGTERM/SIGHUP/SIGCHLD outside qemu_run so they end a run cleanly. */
 int qemu_run_init(void);
