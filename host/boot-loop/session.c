@@ -16,7 +16,7 @@ int session_add_arm(struct session *s, int v, const struct exit_point *p, const 
 	size_t n = s->iterations;
 
 	if (!arms)
-		return -1;
+		return session_fail(s, "out of memory");
 	s->arms = arms;
 	a = &arms[s->n_arms];
 	*a = (struct arm){ .variant = v, .point = *p, .name = name, .n_iter = s->iterations };

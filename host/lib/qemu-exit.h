@@ -17,8 +17,12 @@ struct qemu_exit {
 	int interrupted;       /* SIGINT/SIGTERM/SIGHUP that ended the run, else 0 */
 	int spawn_errno;       /* QEMU could not be started (exec's errno), else 0 */
 	double user_s, sys_s;  /* QEMU's CPU time */
-	char first_error[200]; /* QEMU's first line on stderr (without show_output) */
+	char first_error[200]; /* QEMU's error line on stderr (without show_output), else "" */
 	char tail[2048];       /* the last bytes of its stdout and stderr */
+	/* qemu-run's own: the stderr line being read. */
+	char err_line_[200];
+	size_t err_len_;
+	bool error_final_;
 };
 
 /* QEMU's exit code, or 128 + signal; -1 if not reaped. */

@@ -84,6 +84,22 @@ static int hex_after(const char *s, const char *key, uint64_t *v)
 	return !errno && (*end == ' ' || *end == ',' || *end == '\0') ? 0 : -1;
 }
 
+/* The decimal number right after key in s, ending at a blank, ',' or the end. */
+static int dec_after(const char *s, const char *key, uint64_t *v)
+{
+	const char *p = strstr(s, key);
+	char *end;
+
+	if (!p)
+		return -1;
+	p += strlen(key);
+	if (!isdigit((unsigned char)*p))
+		return -1;
+	errno = 0;
+	*v = strtoull(p, &end, 10);
+	return !errno && (*end == ' ' || *end == ',' || *end == '\0') ? 0 : -1;
+}
+
 /* "'NAME'" right after key: its start and length (up to the last quote). */
 static int quoted_after(const char *s, const char *key, bool last, const char **name, size_t *len)
 {
@@ -114,7 +130,7 @@ static int parse_mr(const char *a, struct qemu_log_event *e)
 		return -1;
 	e->cpu = (int)cpu;
 	if (hex_after(end, " addr 0x", &e->addr) || hex_after(end, " value 0x", &e->value) ||
-	    hex_after(end, " size ", &size) || size > 64)
+	    dec_after(end, " size ", &size) || size > 64)
 		return -1;
 	e->size = (unsigned)size;
 	/* The region's name comes last: a line cut there still has the access. */
@@ -131,7 +147,7 @@ static int parse_args(struct qemu_log_event *e)
 
 	switch (e->kind) {
 	case QLOG_EXEC_TB:
-		return hex_after(e->args, "pc=0x", &e->pc);
+		return hex_after(e->args - 1, " pc=0x", &e->pc);
 	case QLOG_MR_READ:
 	case QLOG_MR_WRITE:
 		return parse_mr(e->args, e);
@@ -174,13 +190,21 @@ int qemu_log_parse(const char *line, struct qemu_log_event *e)
 	while (isdigit((unsigned char)*p))
 		p++;
 	if (p > line && *p == '@' && isdigit((unsigned char)p[1])) {
+		const char *q = p + 1;
 		char *end;
 
-		e->realtime = strtod(p + 1, &end);
-		if (*end != ':')
+		/* SECONDS.MICROSECONDS exactly: strtod alone would take 0x10 or 1e3. */
+		while (isdigit((unsigned char)*q))
+			q++;
+		if (*q++ != '.' || !isdigit((unsigned char)*q))
 			return -1;
+		while (isdigit((unsigned char)*q))
+			q++;
+		if (*q != ':')
+			return -1;
+		e->realtime = strtod(p + 1, &end);
 		e->stamped = true;
-		p = end + 1;
+		p = q + 1;
 	} else {
 		p = line;
 	}

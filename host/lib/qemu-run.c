@@ -24,7 +24,7 @@
 /* Where a run is: running, asked to end (stop_gently), or killed. */
 enum { RUNNING, ENDING, KILLED };
 
-static volatile sig_atomic_t stop_signal;
+static volatile sig_atomic_t stop_signal, stop_count;
 static bool initialised;
 static sigset_t run_mask; /* the mask to restore in ppoll and in QEMU */
 static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
@@ -34,6 +34,7 @@ static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
 static void on_signal(int sig)
 {
 	stop_signal = sig;
+	stop_count++;
 }
 
 /* Only there to make ppoll return when QEMU exits. */
@@ -64,6 +65,10 @@ int qemu_run_init(void)
 	}
 	if (sigaction(SIGCHLD, &sc, NULL) || sigprocmask(SIG_BLOCK, &block, &run_mask))
 		return -1;
+	/* Even if the tool was started with them blocked, ppoll must wake for them. */
+	sigdelset(&run_mask, SIGCHLD);
+	for (size_t i = 0; i < N_STOP_SIGNALS; i++)
+		sigdelset(&run_mask, stop_signals[i]);
 	initialised = true;
 	return 0;
 }
@@ -108,7 +113,13 @@ static int make_chan(int p[2], bool socket)
 		return p[0] = p[1] = -1;
 	p[0] = move_high(p[0]);
 	p[1] = move_high(p[1]);
-	return p[0] >= 0 && p[1] >= 0 ? 0 : -1;
+	if (p[0] >= 0 && p[1] >= 0)
+		return 0;
+	/* One end could not move: close the other too. */
+	for (int i = 0; i < 2; i++)
+		if (p[i] >= 0)
+			close(p[i]);
+	return p[0] = p[1] = -1;
 }
 
 static void close_fd(int *fd)
@@ -136,7 +147,10 @@ static void child(const struct qemu_run_opts *o, pid_t parent, const int *wr, in
 		if (dup2(wr[i], QEMU_CHAN_FD + i) < 0)
 			goto fail;
 	/* Nothing else leaks into QEMU, even descriptors our own parent leaked. */
-	close_range(QEMU_CHAN_FD + o->n_chan, ~0U, CLOSE_RANGE_CLOEXEC);
+	if (close_range(QEMU_CHAN_FD + o->n_chan, ~0U, CLOSE_RANGE_CLOEXEC))
+		/* Linux before 5.11: mark them one by one (err_fd must live until exec). */
+		for (int fd = QEMU_CHAN_FD + o->n_chan; fd < 4096; fd++)
+			fcntl(fd, F_SETFD, FD_CLOEXEC);
 	execvp(o->argv[0], o->argv);
 fail:
 	e = errno;
@@ -162,17 +176,38 @@ static int try_reap(pid_t pid, struct qemu_exit *e, double t0)
 	return 1;
 }
 
-/* QEMU's own output: the first stderr line and the tail of both. */
+/*
+ * A line QEMU wrote on stderr: the first that is not a warning says why it
+ * failed (a warning only if nothing else does). Control characters become
+ * blanks, so the line fits in one field of a tab-separated record.
+ */
+static void keep_stderr(struct qemu_exit *e, const char *buf, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (c != '\n') {
+			if (e->err_len_ + 1 < sizeof(e->err_line_))
+				e->err_line_[e->err_len_++] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
+			continue;
+		}
+		e->err_line_[e->err_len_] = '\0';
+		e->err_len_ = 0;
+		if (e->error_final_ || !e->err_line_[0] ||
+		    (strstr(e->err_line_, "warning:") && e->first_error[0]))
+			continue;
+		snprintf(e->first_error, sizeof(e->first_error), "%s", e->err_line_);
+		e->error_final_ = !strstr(e->err_line_, "warning:");
+	}
+}
+
+/* QEMU's own output: the tail of both, and the error line from stderr. */
 static void keep_output(struct qemu_exit *e, bool is_err, const char *buf, size_t n)
 {
-	size_t cap = sizeof(e->tail), len = strlen(e->tail), first = strlen(e->first_error);
+	size_t cap = sizeof(e->tail), len = strlen(e->tail);
 
-	if (is_err && !strchr(e->first_error, '\n'))
-		for (size_t i = 0; i < n && first + 1 < sizeof(e->first_error); i++) {
-			e->first_error[first++] = buf[i];
-			if (buf[i] == '\n')
-				break;
-		}
+	if (is_err)
+		keep_stderr(e, buf, n);
 	if (n >= cap)
 		buf += n - (cap - 1), n = cap - 1;
 	if (len + n >= cap) {
@@ -225,14 +260,16 @@ static void end_gently(struct qemu_run_io *io, int *phase, double *deadline)
 static int supervise(const struct qemu_run_opts *o, struct qemu_exit *e, struct qemu_run_io *io,
 		     int *rd, double t0)
 {
-	double deadline = t0 + o->timeout_s;
-	int phase = RUNNING, reaped;
+	double deadline = t0 + o->timeout_s, drain_end;
+	/* A stop signal taken before this run ends it at once. */
+	int phase = RUNNING, reaped, signals = stop_signal ? stop_count - 1 : stop_count;
 	bool stop = false, any;
 
 	while (!(reaped = try_reap(io->pid, e, t0))) {
 		struct pollfd fds[N_SLOTS];
 		double left = deadline - seconds_on(CLOCK_MONOTONIC);
 		struct timespec ts = { 0, 0 }, *tsp = NULL;
+		bool expired, signalled;
 		int n;
 
 		for (int i = 0; i < N_SLOTS; i++)
@@ -245,34 +282,44 @@ static int supervise(const struct qemu_run_opts *o, struct qemu_exit *e, struct 
 		}
 		/* SIGCHLD (QEMU ended) or a stop signal interrupts this. */
 		n = ppoll(fds, N_SLOTS, tsp, &run_mask);
-		if (phase == RUNNING && (stop_signal || (n < 0 && errno != EINTR) || n == 0)) {
+		/* Checked whatever ppoll says: a QEMU that never stops writing still times out. */
+		expired = phase != KILLED && seconds_on(CLOCK_MONOTONIC) >= deadline;
+		signalled = stop_count != signals;
+		signals = stop_count;
+		if (phase == RUNNING && (signalled || (n < 0 && errno != EINTR) || expired)) {
 			/* A signal, a broken poll, or the deadline: end QEMU and reap it. */
-			e->interrupted = stop_signal;
-			e->timed_out = n == 0 && !stop_signal;
+			e->interrupted = signalled ? stop_signal : 0;
+			e->timed_out = expired && !signalled;
 			if (o->stop_gently && n >= 0)
 				end_gently(io, &phase, &deadline);
 			else
 				end_now(io, &phase);
-		} else if (phase == ENDING && (stop_signal || n == 0)) {
+		} else if (phase == ENDING && (signalled || expired)) {
 			/* Its grace is over, or the user will not wait. */
-			e->interrupted = stop_signal;
+			e->interrupted = signalled ? stop_signal : e->interrupted;
 			end_now(io, &phase);
 		}
-		for (int i = 0; n > 0 && i < N_SLOTS; i++)
-			if (fds[i].revents && rd[i] >= 0)
-				take(o, e, io, &rd[i], i, t0, &stop);
-		if (stop && phase == RUNNING) {
-			e->stopped = true;
-			if (!o->stop_gently) {
-				end_now(io, &phase);
+		for (int i = 0; n > 0 && i < N_SLOTS; i++) {
+			if (!fds[i].revents || rd[i] < 0)
 				continue;
+			take(o, e, io, &rd[i], i, t0, &stop);
+			/* At once, before reading on: the stop's time is what is measured. */
+			if (stop && phase == RUNNING) {
+				e->stopped = true;
+				if (o->stop_gently)
+					end_gently(io, &phase, &deadline);
+				else
+					end_now(io, &phase);
 			}
-			end_gently(io, &phase, &deadline);
 		}
 	}
 	if (reaped < 0)
 		return -1;
-	/* What QEMU wrote just before it ended: its writers are gone, so EOF comes. */
+	/*
+	 * What QEMU wrote just before it ended: its writers are gone, so EOF
+	 * comes, unless something QEMU started holds a pipe: then a second is enough.
+	 */
+	drain_end = seconds_on(CLOCK_MONOTONIC) + 1;
 	do {
 		any = false;
 		for (int i = 0; i < N_SLOTS; i++) {
@@ -281,7 +328,7 @@ static int supervise(const struct qemu_run_opts *o, struct qemu_exit *e, struct 
 			if (rd[i] >= 0 && poll(&p, 1, 0) > 0)
 				any |= take(o, e, io, &rd[i], i, t0, &stop) > 0;
 		}
-	} while (any);
+	} while (any && seconds_on(CLOCK_MONOTONIC) < drain_end);
 	return 0;
 }
 

@@ -210,7 +210,7 @@ def total_section(anchors):
           "patched + our ROMs): each probe run takes seconds under TCG, and the stock images "
           "differ from them by a few outb (and Debian's option ROMs); their tFW is in the "
           "plugin's tables above. Times run from fork to reaping QEMU (see "
-          "`man host/boot-loop.1`); tFW here is fw_start to the jump, a difference of medians "
+          "`man host/boot-loop/boot-loop.1`); tFW here is fw_start to the jump, a difference of medians "
           "of separate runs, so small tFWs drown in the runs' noise (even below zero).\n"]
     for name in ["qboot-bench", "seabios-kit"]:
         p = f"{anchors}/compare-{name}.txt"

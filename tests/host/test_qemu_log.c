@@ -42,6 +42,9 @@ static void memory_region_ops(void **state)
 	assert_int_equal(e.cpu, -1);
 	assert_true(e.addr == 0xfee00030 && e.value == 0x50014 && e.size == 4);
 	assert_int_equal(e.region_len, 9);
+	/* The size is decimal. */
+	e = parsed("memory_region_ops_write cpu 0 mr 0x1 addr 0x1000 value 0x0 size 16 name 'x'");
+	assert_int_equal(e.size, 16);
 	/* Cut short after the size: the access still counts, its region unknown. */
 	e = parsed("1@2.000001:memory_region_ops_write cpu 0 mr 0x1 addr 0xf4 value 0x8 size 1");
 	assert_true(e.value == 8);
@@ -97,6 +100,10 @@ static void malformed_events(void **state)
 		"fw_cfg_select 0x1 key 0x19 'etc/e820'",
 		"fw_cfg_select 0x1 key 0x123456 'x', ret: 1",
 		"fw_cfg_read 0x1 =",
+		"1@2.5:exec_tb tb:0x1 xpc=0x10",
+		"12@0x10:exec_tb tb:0x1 pc=0x10",
+		"12@1e3:exec_tb tb:0x1 pc=0x10",
+		"12@3.:exec_tb tb:0x1 pc=0x10",
 	};
 	struct qemu_log_event e;
 
