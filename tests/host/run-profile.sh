@@ -6,7 +6,7 @@
 # in boot order, the decompressor labelled), and bad input.
 #   tests/host/run-profile.sh [BUILD]
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 build=${1:-build}
 bp=$build/host/boot-profile
 out=$build/tests/host/profile
