@@ -9,6 +9,7 @@
 #include "boot-trace.h"
 #include "probe_devices.h"
 #include "probe_io.h"
+#include "probe_symbols.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -219,7 +220,7 @@ int main(void)
 	int io_err = ioperm(TRACE_PORT_LINUX, 1, 1) < 0 ? errno : 0;
 
 	if (!io_err)
-		outb(TRACE_USER_PROBE, TRACE_PORT_LINUX);
+		probe_reached();
 
 	mount_fs("proc", "/proc");
 	mount_fs("sysfs", "/sys");
@@ -237,6 +238,7 @@ int main(void)
 	say("PROBE pci_devices=%ld", count_pci());
 	print_dmi();
 	print_devices();
+	send_symbols();
 	say("PROBE done");
 
 	sync();

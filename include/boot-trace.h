@@ -20,6 +20,12 @@
 #define TRACE_PORT_LINUX 0xf4
 /* Firmware-internal points. */
 #define TRACE_PORT_FW 0xf5
+/*
+ * Data, not points: with "bootkit.symbols" on the kernel command line the
+ * probe sends the running kernel's text symbols here (boot-profile reads
+ * them), as /proc/kallsyms lines ending with "# end". Nothing else writes it.
+ */
+#define TRACE_PORT_SYMBOLS 0xf6
 
 /* clang-format off */
 /*

@@ -147,30 +147,50 @@ static int readable(const char *what, const char *path)
 	return -1;
 }
 
-/* The symbols: --symbols, else the firmware's ELF and the kernel's System.map beside them. */
+/*
+ * The symbols: the running kernel's from the probe, then --symbols, else the
+ * firmware's ELF beside the firmware and the System.map beside the kernel;
+ * and the probe's own ELF (user space's first code).
+ */
 static void load_symbols(struct symbols *syms, const struct options *o, const char *bios,
-			 const char *kernel)
+			 const char *kernel, const char *probe, struct boot_result *r)
 {
-	char guess[2][4096];
-	const char *slash;
+	char guess[3][4096];
+	const char *slash = strrchr(kernel, '/');
 	int n = 0;
 
+	if (r->symbols_len && symbols_load_buffer(syms, r->symbols, r->symbols_len, "kernel"))
+		fprintf(stderr, "boot-profile: warning: the probe's symbols hold no text symbol\n");
 	for (int i = 0; i < o->n_symbols; i++)
 		if (symbols_load(syms, o->symbols[i]))
 			fprintf(stderr, "boot-profile: warning: --symbols %s: %s\n", o->symbols[i],
 				errno == ENOEXEC ? "no function symbols in it" : strerror(errno));
-	if (o->n_symbols)
-		return;
-	if (strlen(bios) > 4 && !strcmp(bios + strlen(bios) - 4, ".bin"))
+	if (probe)
+		snprintf(guess[n++], sizeof(guess[0]), "%s", probe);
+	if (!o->n_symbols && strlen(bios) > 4 && !strcmp(bios + strlen(bios) - 4, ".bin"))
 		snprintf(guess[n++], sizeof(guess[0]), "%.*s.elf", (int)strlen(bios) - 4, bios);
-	slash = strrchr(kernel, '/');
-	snprintf(guess[n++], sizeof(guess[0]), "%.*sSystem.map",
-		 slash ? (int)(slash - kernel + 1) : 0, kernel);
+	if (!o->n_symbols && !r->symbols_done)
+		snprintf(guess[n++], sizeof(guess[0]), "%.*sSystem.map",
+			 slash ? (int)(slash - kernel + 1) : 0, kernel);
 	for (int i = 0; i < n; i++)
 		if (access(guess[i], R_OK) == 0 && symbols_load(syms, guess[i]))
 			fprintf(stderr, "boot-profile: note: %s holds no function symbols%s\n",
 				guess[i],
 				strstr(guess[i], "System.map") ? " (Debian's is a stub)" : "");
+}
+
+/* Where the probe marks user space: its probe_reached(), from its ELF; 0 if unknown. */
+static uint64_t probe_mark(const char *probe)
+{
+	struct symbols t = { 0 };
+	uint64_t at = 0;
+
+	if (probe && symbols_load(&t, probe) == 0)
+		for (size_t i = 0; i < t.n; i++)
+			if (!strcmp(t.s[i].name, "probe_reached"))
+				at = t.s[i].addr;
+	symbols_free(&t);
+	return at;
 }
 
 /* DIR/STAMP, made, and DIR/latest pointing at it. */
@@ -219,13 +239,16 @@ static char **command(const struct options *o, const struct qemu_boot *b, const 
 		qemu_argv_push(&a, "-icount");
 		qemu_argv_push(&a, "shift=0,sleep=off");
 	}
-	/* Channels 0 and 1 (boot.h): QEMU holds them as descriptors 3 and 4. */
-	for (int i = 0; i < 2; i++) {
+	/* Channels 0, 1, 2 (boot.h): QEMU holds them as descriptors 3, 4, 5. */
+	for (int i = 0; i < 3; i++) {
+		static const unsigned port[] = { TRACE_PORT_FW, TRACE_PORT_LINUX,
+						 TRACE_PORT_SYMBOLS };
+
 		qemu_argv_push(&a, "-chardev");
 		qemu_argv_push(&a, "file,id=bootprofile_trace%d,path=/dev/fd/%d", i, 3 + i);
 		qemu_argv_push(&a, "-device");
-		qemu_argv_push(&a, "isa-debugcon,iobase=0x%x,chardev=bootprofile_trace%d",
-			       i ? TRACE_PORT_LINUX : TRACE_PORT_FW, i);
+		qemu_argv_push(&a, "isa-debugcon,iobase=0x%x,chardev=bootprofile_trace%d", port[i],
+			       i);
 	}
 	for (int i = 0; i < o->n_extra; i++)
 		qemu_argv_push(&a, "%s", o->extra[i]);
@@ -263,10 +286,12 @@ int main(int argc, char **argv)
 	char *keep[8] = { 0 }, *dir = kit_data_dir(), *out_dir = NULL, plugin_arg[8192], why[400];
 	struct symbols syms = { 0 };
 	struct profile prof = { 0 };
-	struct boot_result run;
+	struct boot_result run = { 0 };
 	struct qemu_boot b = { .accel = "tcg" };
 	char **qargv = NULL, *cmd = NULL, table[4096];
-	uint64_t entry = 0;
+	uint64_t entry = 0, mark = 0;
+	const char *probe = NULL;
+	bool symbols;
 	long bad_line;
 	int status = 1;
 
@@ -279,6 +304,19 @@ int main(int argc, char **argv)
 	b.initrd = o.initrd ? (*o.initrd ? o.initrd : NULL)
 			    : (keep[2] = kit_file(dir, "guest/initramfs.cpio.gz"));
 	b.append = keep[3] = qemu_cmd_append(o.machine, o.append);
+	/*
+	 * The kit's initramfs: its probe sends the running kernel's symbols
+	 * (bootkit.symbols), and the table ends where the probe's
+	 * probe_reached() begins, before it sends them.
+	 */
+	symbols = !strcmp(o.until, "probe") && !o.initrd;
+	if (symbols) {
+		probe = keep[6] = kit_file(dir, "guest/probe");
+		mark = probe_mark(probe);
+		if (asprintf(&keep[7], "%s bootkit.symbols", b.append) < 0)
+			goto out;
+		b.append = keep[7];
+	}
 	o.plugin = kit(dir, o.plugin, "host/profile-plugin.so", &keep[4]);
 	o.out = kit(dir, o.out, "profile", &keep[5]);
 	if (readable("firmware", b.bios) || readable("kernel", b.kernel) ||
@@ -293,20 +331,26 @@ int main(int argc, char **argv)
 		goto out;
 	snprintf(table, sizeof(table), "%s/blocks.txt", out_dir);
 	snprintf(plugin_arg, sizeof(plugin_arg), "%s,out=%s", o.plugin, table);
-	if (entry)
+	if (entry || mark)
 		snprintf(plugin_arg + strlen(plugin_arg), sizeof(plugin_arg) - strlen(plugin_arg),
-			 ",stop=0x%llx", (unsigned long long)entry);
+			 ",stop=0x%llx", (unsigned long long)(entry ? entry : mark));
 	if (!(qargv = command(&o, &b, plugin_arg)) || !(cmd = qemu_cmd_join(qargv)))
 		goto out;
 	fprintf(stderr, "boot-profile: %s\n", cmd);
 	if (boot_run(qargv, TRACE_PORT_LINUX, strcmp(o.until, "jump") ? TRACE_USER_PROBE : -1,
-		     o.timeout, o.show_output, &run)) {
+		     symbols, o.timeout, o.show_output, &run)) {
 		perror("boot-profile: cannot run QEMU");
 		goto out;
 	}
 	if (run.error_value) {
 		fprintf(stderr, "boot-profile: firmware error 0x%02x %s: %s\n", run.error_value,
 			trace_error_id(run.error_value), trace_error_name(run.error_value));
+	} else if (run.reached && symbols && !run.symbols_done) {
+		qemu_exit_describe(&run.exit, o.timeout, why, sizeof(why));
+		fprintf(stderr,
+			"boot-profile: warning: the probe's symbols did not all come (%zu bytes; "
+			"%s): kernel functions may go unnamed\n",
+			run.symbols_len, why);
 	} else if (!run.reached) {
 		qemu_exit_describe(&run.exit, o.timeout, why, sizeof(why));
 		fprintf(stderr, "boot-profile: the boot did not reach --until=%s: %s\n", o.until,
@@ -322,7 +366,7 @@ int main(int argc, char **argv)
 				table, strerror(errno));
 		goto out;
 	}
-	load_symbols(&syms, &o, b.bios, b.kernel);
+	load_symbols(&syms, &o, b.bios, b.kernel, probe, &run);
 	if (profile_attribute(&prof, &syms) || write_outputs(out_dir, &prof, &run, cmd, o.top))
 		goto out;
 	printf("boot-profile: %s (summary.txt, timeline.txt, profile.json)\n", out_dir);
@@ -334,5 +378,6 @@ out:
 	qemu_cmd_free(qargv);
 	symbols_free(&syms);
 	profile_free(&prof);
+	free(run.symbols);
 	return status;
 }

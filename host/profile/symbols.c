@@ -12,6 +12,8 @@
 #define MODULES_START 0xffffffffa0000000ull
 #define MODULES_END 0xffffffffff000000ull
 #define USER_END 0x0000800000000000ull
+/* The longest a function without a size is taken to be (the kernel's are far shorter). */
+#define UNSIZED_MAX (1u << 20)
 
 static char *keep(struct symbols *t, const char *s)
 {
@@ -35,10 +37,14 @@ static char *keep(struct symbols *t, const char *s)
 int symbols_add(struct symbols *t, uint64_t addr, uint64_t size, const char *name,
 		const char *module)
 {
-	const char *n = keep(t, name), *m = keep(t, module);
+	/* Module names repeat: one copy while they do. */
+	const char *n = keep(t, name), *m = t->last_module && !strcmp(t->last_module, module)
+						    ? t->last_module
+						    : keep(t, module);
 
 	if (!n || !m)
 		return -1;
+	t->last_module = m;
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? 2 * t->cap : 1024;
 		struct symbol *s = realloc(t->s, cap * sizeof(*s));
@@ -228,9 +234,21 @@ static void sort(struct symbols *t)
 		t->s[w++] = t->s[i];
 	}
 	t->n = w;
-	for (size_t i = 0; i < t->n; i++)
-		if (!t->s[i].end)
-			t->s[i].end = i + 1 < t->n ? t->s[i + 1].addr : t->s[i].addr + 1;
+	/*
+	 * An unsized one ends where the next of its file begins, if that is near:
+	 * the last of a file (or of a kernel module) does not cover what follows.
+	 */
+	for (size_t i = 0; i < t->n; i++) {
+		const struct symbol *next = i + 1 < t->n ? &t->s[i + 1] : NULL;
+
+		if (t->s[i].end)
+			continue;
+		if (next && !strcmp(next->module, t->s[i].module) &&
+		    next->addr - t->s[i].addr <= UNSIZED_MAX)
+			t->s[i].end = next->addr;
+		else
+			t->s[i].end = t->s[i].addr + 1;
+	}
 	t->sorted = 1;
 }
 

@@ -20,6 +20,7 @@ struct symbols {
 	struct symbol *s;
 	size_t n, cap;
 	char **strings; /* owned names */
+	const char *last_module;
 	size_t n_strings, cap_strings;
 	int sorted;
 };

@@ -3,7 +3,8 @@
 # -icount (twice: the same table; instructions as fw-measure counts them;
 # first calls in the firmware's order), the kit's kernel to the probe
 # (start_kernel, kernel_init, run_init_process in that order, the trace points
-# in boot order, the decompressor labelled), and bad input.
+# in boot order, the decompressor labelled), Debian's kernel named from the
+# probe's kallsyms, and bad input.
 #   tests/host/run-profile.sh [BUILD]
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
@@ -73,6 +74,18 @@ check "kit kernel: the decompressor labelled as a region, the largest share" \
 	json_true "$j" 'max(j["functions"], key=lambda f: f["self_insns"])["name"].startswith("low memory (decompressor") and sum(f["self_insns"] for f in j["functions"]) == j["total_insns"]'
 check "kit kernel: the timeline shows the points inline" \
 	grep -q '== linux_start_user (0xf4:7) ==' "$out/probe/latest/timeline.txt"
+
+# -- Debian's kernel (KASLR on, System.map a stub): names from the probe's kallsyms --
+run debian
+j=$out/debian/latest/profile.json
+check "--until=probe, Debian's kernel: exit status 0, all the probe's symbols came" \
+	eval '[ "$(cat "$out/debian.status")" = 0 ] && ! grep -q "did not all come" "$out/debian.err"'
+check "Debian's kernel: start_kernel, kernel_init, run_init_process named and in that order" \
+	json_true "$j" '(lambda n: n.index("start_kernel") < n.index("kernel_init") < n.index("run_init_process"))([f["name"] for f in j["functions"] if f["module"] == "kernel"])'
+check "Debian's kernel: over 1000 kernel functions named, the probe's main() too" \
+	json_true "$j" 'sum(f["module"] == "kernel" for f in j["functions"]) > 1000 and any(f["name"] == "main" and f["module"] == "probe" for f in j["functions"])'
+check "Debian's kernel: the table ends at the probe (its symbol dump is not in it)" \
+	json_true "$j" 'j["stopped_at_ns"] is not None and not any(f["name"] in ("send_symbols", "text_line") for f in j["functions"])'
 
 # -- bad input: a message and a status, never a hang --
 run bad-until --until=nowhere

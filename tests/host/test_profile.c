@@ -22,6 +22,7 @@ static void text_symbols(void **state)
 	char text[] = "ffffffff81000000 T _text\n"
 		      "ffffffff81aec9b2 T start_kernel\n"
 		      "ffffffff81aed000 D some_data\n"
+		      "ffffffff81aee000 T after_data\n"
 		      "garbage\n"
 		      "ffffffffc0001000 t virtio_dev_probe\t[virtio]\n"
 		      "ffffffffc0002000 t virtio_dev_remove\t[virtio]\n";
@@ -36,6 +37,8 @@ static void text_symbols(void **state)
 	assert_string_equal(s->module, "kallsyms");
 	/* A data symbol is no function: start_kernel runs on to the next text symbol. */
 	assert_string_equal(symbols_find(&t, 0xffffffff81aed004ull)->name, "start_kernel");
+	/* The last of a file's symbols, or one far from the next, does not run on. */
+	assert_null(symbols_find(&t, 0xffffffff81aee000ull + 0x1000));
 	s = symbols_find(&t, 0xffffffffc0001010ull);
 	assert_string_equal(s->name, "virtio_dev_probe");
 	assert_string_equal(s->module, "virtio");
