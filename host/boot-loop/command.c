@@ -40,12 +40,8 @@ static void add_channels(struct qemu_argv *a, const struct config *c, const stru
 		return;
 	}
 	n = command_watch_ports(p, ports);
-	for (int i = 0; i < n; i++) {
-		qemu_argv_push(a, "-chardev");
-		qemu_argv_push(a, "file,id=bootloop_trace%d,path=/dev/fd/%d", i, QEMU_CHAN_FD + i);
-		qemu_argv_push(a, "-device");
-		qemu_argv_push(a, "isa-debugcon,iobase=0x%x,chardev=bootloop_trace%d", ports[i], i);
-	}
+	for (int i = 0; i < n; i++)
+		qemu_cmd_debugcon(a, "bootloop_trace", i, ports[i]);
 	/*
 	 * The first exec_tb line is the first guest instruction; boot-loop
 	 * then switches the trace off through the monitor (firstinsn.h).

@@ -9,25 +9,10 @@
 #include "report.h"
 
 #include "boot-trace.h"
+#include "json.h"
 
 #include <math.h>
 #include <string.h>
-
-static void str(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; s && *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch == '"' || ch == '\\')
-			fprintf(f, "\\%c", ch);
-		else if (ch < 0x20)
-			fprintf(f, "\\u%04x", ch);
-		else
-			fputc(ch, f);
-	}
-	fputc('"', f);
-}
 
 /* JSON has no NaN: a figure that does not exist is null. */
 static void num(FILE *f, double v)
@@ -68,14 +53,14 @@ static void result(FILE *f, const struct session *s, const struct analysis *an, 
 	bool first = true;
 
 	fprintf(f, "    {\"command\": ");
-	str(f, a->command);
+	json_string(f, a->command);
 	fprintf(f, ", \"variant\": ");
 	if (s->n_variants > 1)
-		str(f, s->variants[a->variant].label);
+		json_string(f, s->variants[a->variant].label);
 	else
 		fputs("null", f);
 	fprintf(f, ", \"point\": ");
-	str(f, arm_point_name(a, name, sizeof(name)));
+	json_string(f, arm_point_name(a, name, sizeof(name)));
 	fprintf(f, ", \"port\": %u, \"value\": ", a->point.port);
 	if (a->point.value == POINT_FIRST_WRITE)
 		fputs("null", f);
@@ -125,7 +110,7 @@ static void result(FILE *f, const struct session *s, const struct analysis *an, 
 	for (size_t k = 0; k < a->n_fails; k++) {
 		fprintf(f, "%s{\"iteration\": %ld, \"exit_code\": %d, \"reason\": ", k ? ", " : "",
 			a->fails[k].iteration, a->code[a->fails[k].iteration]);
-		str(f, a->fails[k].reason);
+		json_string(f, a->fails[k].reason);
 		fputc('}', f);
 	}
 	fprintf(f, "]}");
@@ -134,19 +119,19 @@ static void result(FILE *f, const struct session *s, const struct analysis *an, 
 static void phase(FILE *f, const struct session *s, const struct phase_row *p)
 {
 	fprintf(f, "    {\"name\": ");
-	str(f, p->name);
+	json_string(f, p->name);
 	fprintf(f, ", \"variant\": ");
 	if (s->n_variants > 1)
-		str(f, s->variants[p->variant].label);
+		json_string(f, s->variants[p->variant].label);
 	else
 		fputs("null", f);
 	fprintf(f, ", \"from\": ");
 	if (p->from >= 0)
-		str(f, s->arms[p->from].name);
+		json_string(f, s->arms[p->from].name);
 	else
 		fputs("null", f);
 	fprintf(f, ", \"to\": ");
-	str(f, s->arms[p->to].name);
+	json_string(f, s->arms[p->to].name);
 	fprintf(f, ", \"median\": ");
 	num(f, p->median);
 	fprintf(f, ", \"median_is\": \"%s\"",
@@ -156,7 +141,7 @@ static void phase(FILE *f, const struct session *s, const struct phase_row *p)
 	fprintf(f, ", \"ci_high\": ");
 	num(f, p->ci_hi);
 	fprintf(f, ", \"ci_method\": ");
-	str(f, p->ci_method);
+	json_string(f, p->ci_method);
 	fprintf(f, ",\n     \"differences\": {\"what\": \"per-iteration t(to) - t(from)\"");
 	spread(f, &p->spread);
 	fprintf(f, "}}");
@@ -167,7 +152,7 @@ static void ratio(FILE *f, const struct session *s, const struct ratio_row *r)
 	char name[96];
 
 	fprintf(f, "    {\"point\": ");
-	str(f, arm_point_name(&s->arms[r->a], name, sizeof(name)));
+	json_string(f, arm_point_name(&s->arms[r->a], name, sizeof(name)));
 	fprintf(f, ", \"what\": \"median of per-pair ratios t_B / t_A, order-statistic CI\"");
 	spread(f, &r->r);
 	fprintf(f, "}");
@@ -185,12 +170,12 @@ void export_json(FILE *f, const struct session *s, const struct analysis *an)
 		c->compare ? "true" : "false");
 	if (c->compare) {
 		fprintf(f, ", \"varies\": ");
-		str(f, report_vary_option(c));
+		json_string(f, report_vary_option(c));
 	}
 	fprintf(f, ",\n  \"machine\": ");
-	str(f, c->machine);
+	json_string(f, c->machine);
 	fprintf(f, ", \"accel\": ");
-	str(f, s->variants[0].boot.accel);
+	json_string(f, s->variants[0].boot.accel);
 	fprintf(f, ", \"iterations\": %ld, \"iterations_done\": %ld, \"warmup\": %ld",
 		s->iterations, s->done, c->warmup);
 	fprintf(f, ", \"interrupted_by\": ");
@@ -202,7 +187,7 @@ void export_json(FILE *f, const struct session *s, const struct analysis *an)
 		fprintf(f, ",\n  \"fw_start_from\": \"%s\", \"fw_start_note\": ",
 			s->variants[0].first_insn ? "exec_tb" : "port 0xf5");
 		if (s->fw_start_note[0])
-			str(f, s->fw_start_note);
+			json_string(f, s->fw_start_note);
 		else
 			fputs("null", f);
 	}

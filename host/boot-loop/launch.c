@@ -72,7 +72,6 @@ enum qemu_run_next launch_watch_data(void *ctx, const struct qemu_run_io *io, in
 	const struct launch_opts *o = w->o;
 
 	w->t = t;
-	w->io = io;
 	/* The monitor's banner and answers: read so QEMU never blocks, not trace bytes. */
 	if (chan >= o->n_watch)
 		return w->stop ? QEMU_RUN_STOP : QEMU_RUN_GO_ON;

@@ -61,7 +61,6 @@ struct launch_watch {
 	const struct launch_opts *o;
 	struct launch_result *r;
 	struct qemu_log_lines lines;
-	const struct qemu_run_io *io;
 	double t; /* when the bytes being fed were read */
 	bool stop;
 };

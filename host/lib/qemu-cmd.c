@@ -1,6 +1,8 @@
 /* QEMU argv vectors; see qemu-cmd.h. */
 #include "qemu-cmd.h"
 
+#include "qemu-run.h"
+
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -85,6 +87,15 @@ void qemu_cmd_boot(struct qemu_argv *a, const struct qemu_boot *b)
 		qemu_argv_push(a, "-append");
 		qemu_argv_push(a, "%s", b->append);
 	}
+}
+
+void qemu_cmd_debugcon(struct qemu_argv *a, const char *prefix, int chan, unsigned port)
+{
+	/* /dev/fd reopens the descriptor QEMU already holds. */
+	qemu_argv_push(a, "-chardev");
+	qemu_argv_push(a, "file,id=%s%d,path=/dev/fd/%d", prefix, chan, QEMU_CHAN_FD + chan);
+	qemu_argv_push(a, "-device");
+	qemu_argv_push(a, "isa-debugcon,iobase=0x%x,chardev=%s%d", port, prefix, chan);
 }
 
 char **qemu_cmd_add(char **argv, const char *const *more)

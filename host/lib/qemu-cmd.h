@@ -36,6 +36,13 @@ char **qemu_argv_finish(struct qemu_argv *a);
 /* QEMU, accelerator, machine, no defaults, no display, 512M, firmware, kernel. */
 void qemu_cmd_boot(struct qemu_argv *a, const struct qemu_boot *b);
 
+/*
+ * An isa-debugcon device on port writing to channel chan of the run (QEMU
+ * holds it as descriptor QEMU_CHAN_FD + chan, qemu-run.h); its chardev is
+ * PREFIX + chan.
+ */
+void qemu_cmd_debugcon(struct qemu_argv *a, const char *prefix, int chan, unsigned port);
+
 void qemu_cmd_free(char **argv);
 
 /* argv with copies of more[] (NULL-terminated) appended; NULL (argv freed) if out of memory. */

@@ -68,8 +68,11 @@ out:
 	return e ? -1 : 0;
 }
 
-/* The hex number right after key in s, ending at a blank, ',' or the end. */
-static int hex_after(const char *s, const char *key, uint64_t *v)
+/*
+ * The number in base (16 or 10) right after key in s, ending at a blank, ','
+ * or the end; -1 if there is none.
+ */
+static int number_after(const char *s, const char *key, int base, uint64_t *v)
 {
 	const char *p = strstr(s, key);
 	char *end;
@@ -77,26 +80,11 @@ static int hex_after(const char *s, const char *key, uint64_t *v)
 	if (!p)
 		return -1;
 	p += strlen(key);
-	if (!isxdigit((unsigned char)*p))
-		return -1; /* strtoull would take a sign or blanks */
-	errno = 0;
-	*v = strtoull(p, &end, 16);
-	return !errno && (*end == ' ' || *end == ',' || *end == '\0') ? 0 : -1;
-}
-
-/* The decimal number right after key in s, ending at a blank, ',' or the end. */
-static int dec_after(const char *s, const char *key, uint64_t *v)
-{
-	const char *p = strstr(s, key);
-	char *end;
-
-	if (!p)
-		return -1;
-	p += strlen(key);
-	if (!isdigit((unsigned char)*p))
+	/* strtoull would take a sign, blanks or (base 16) a second 0x. */
+	if (!(base == 16 ? isxdigit((unsigned char)*p) : isdigit((unsigned char)*p)))
 		return -1;
 	errno = 0;
-	*v = strtoull(p, &end, 10);
+	*v = strtoull(p, &end, base);
 	return !errno && (*end == ' ' || *end == ',' || *end == '\0') ? 0 : -1;
 }
 
@@ -129,8 +117,9 @@ static int parse_mr(const char *a, struct qemu_log_event *e)
 	if (errno || end == a + 4 || *end != ' ' || cpu < -1 || cpu > 1 << 20)
 		return -1;
 	e->cpu = (int)cpu;
-	if (hex_after(end, " addr 0x", &e->addr) || hex_after(end, " value 0x", &e->value) ||
-	    dec_after(end, " size ", &size) || size > 64)
+	if (number_after(end, " addr 0x", 16, &e->addr) ||
+	    number_after(end, " value 0x", 16, &e->value) ||
+	    number_after(end, " size ", 10, &size) || size > 64)
 		return -1;
 	e->size = (unsigned)size;
 	/* The region's name comes last: a line cut there still has the access. */
@@ -147,14 +136,14 @@ static int parse_args(struct qemu_log_event *e)
 
 	switch (e->kind) {
 	case QLOG_EXEC_TB:
-		return hex_after(e->args - 1, " pc=0x", &e->pc);
+		return number_after(e->args - 1, " pc=0x", 16, &e->pc);
 	case QLOG_MR_READ:
 	case QLOG_MR_WRITE:
 		return parse_mr(e->args, e);
 	case QLOG_FW_CFG_SELECT: {
 		const char *key = strstr(e->args, " key 0x"), *q, *r;
 
-		if (!key || hex_after(key, " key 0x", &v) || v > 0xffff ||
+		if (!key || number_after(key, " key 0x", 16, &v) || v > 0xffff ||
 		    !(q = strchr(key, '\'')) || !(r = strstr(q + 1, "', ret: ")))
 			return -1;
 		e->key = (unsigned)v;
@@ -163,7 +152,7 @@ static int parse_args(struct qemu_log_event *e)
 		return 0;
 	}
 	case QLOG_FW_CFG_READ:
-		return hex_after(e->args, " = 0x", &e->value);
+		return number_after(e->args, " = 0x", 16, &e->value);
 	case QLOG_OTHER:
 		break;
 	}

@@ -148,14 +148,14 @@ static int readable(const char *what, const char *path)
 }
 
 /*
- * The symbols: the running kernel's from the probe, then --symbols, else the
- * firmware's ELF beside the firmware and the System.map beside the kernel;
- * and the probe's own ELF (user space's first code).
+ * The symbols after the run: the running kernel's from the probe, then
+ * --symbols, else the firmware's ELF beside the firmware and the System.map
+ * beside the kernel (the probe's own ELF is in already: probe_mark).
  */
 static void load_symbols(struct symbols *syms, const struct options *o, const char *bios,
-			 const char *kernel, const char *probe, struct boot_result *r)
+			 const char *kernel, struct boot_result *r)
 {
-	char guess[3][4096];
+	char guess[2][4096];
 	const char *slash = strrchr(kernel, '/');
 	int n = 0;
 
@@ -165,8 +165,6 @@ static void load_symbols(struct symbols *syms, const struct options *o, const ch
 		if (symbols_load(syms, o->symbols[i]))
 			fprintf(stderr, "boot-profile: warning: --symbols %s: %s\n", o->symbols[i],
 				errno == ENOEXEC ? "no function symbols in it" : strerror(errno));
-	if (probe)
-		snprintf(guess[n++], sizeof(guess[0]), "%s", probe);
 	if (!o->n_symbols && strlen(bios) > 4 && !strcmp(bios + strlen(bios) - 4, ".bin"))
 		snprintf(guess[n++], sizeof(guess[0]), "%.*s.elf", (int)strlen(bios) - 4, bios);
 	if (!o->n_symbols && !r->symbols_done)
@@ -179,18 +177,19 @@ static void load_symbols(struct symbols *syms, const struct options *o, const ch
 				strstr(guess[i], "System.map") ? " (Debian's is a stub)" : "");
 }
 
-/* Where the probe marks user space: its probe_reached(), from its ELF; 0 if unknown. */
-static uint64_t probe_mark(const char *probe)
+/*
+ * Adds the probe's ELF to the symbols (user space's first code) and returns
+ * where it marks user space, its probe_reached(); 0 if unknown.
+ */
+static uint64_t probe_mark(struct symbols *syms, const char *probe)
 {
-	struct symbols t = { 0 };
-	uint64_t at = 0;
-
-	if (probe && symbols_load(&t, probe) == 0)
-		for (size_t i = 0; i < t.n; i++)
-			if (!strcmp(t.s[i].name, "probe_reached"))
-				at = t.s[i].addr;
-	symbols_free(&t);
-	return at;
+	if (!probe || symbols_load(syms, probe))
+		return 0;
+	for (size_t i = 0; i < syms->n; i++)
+		if (!strcmp(syms->s[i].name, "probe_reached") &&
+		    !strcmp(syms->s[i].module, "probe"))
+			return syms->s[i].addr;
+	return 0;
 }
 
 /* DIR/STAMP, made, and DIR/latest pointing at it. */
@@ -239,17 +238,10 @@ static char **command(const struct options *o, const struct qemu_boot *b, const 
 		qemu_argv_push(&a, "-icount");
 		qemu_argv_push(&a, "shift=0,sleep=off");
 	}
-	/* Channels 0, 1, 2 (boot.h): QEMU holds them as descriptors 3, 4, 5. */
-	for (int i = 0; i < 3; i++) {
-		static const unsigned port[] = { TRACE_PORT_FW, TRACE_PORT_LINUX,
-						 TRACE_PORT_SYMBOLS };
-
-		qemu_argv_push(&a, "-chardev");
-		qemu_argv_push(&a, "file,id=bootprofile_trace%d,path=/dev/fd/%d", i, 3 + i);
-		qemu_argv_push(&a, "-device");
-		qemu_argv_push(&a, "isa-debugcon,iobase=0x%x,chardev=bootprofile_trace%d", port[i],
-			       i);
-	}
+	/* Channels 0, 1, 2 (boot.h). */
+	qemu_cmd_debugcon(&a, "bootprofile_trace", 0, TRACE_PORT_FW);
+	qemu_cmd_debugcon(&a, "bootprofile_trace", 1, TRACE_PORT_LINUX);
+	qemu_cmd_debugcon(&a, "bootprofile_trace", 2, TRACE_PORT_SYMBOLS);
 	for (int i = 0; i < o->n_extra; i++)
 		qemu_argv_push(&a, "%s", o->extra[i]);
 	return qemu_argv_finish(&a);
@@ -312,7 +304,7 @@ int main(int argc, char **argv)
 	symbols = !strcmp(o.until, "probe") && !o.initrd;
 	if (symbols) {
 		probe = keep[6] = kit_file(dir, "guest/probe");
-		mark = probe_mark(probe);
+		mark = probe_mark(&syms, probe);
 		if (asprintf(&keep[7], "%s bootkit.symbols", b.append) < 0)
 			goto out;
 		b.append = keep[7];
@@ -366,7 +358,7 @@ int main(int argc, char **argv)
 				table, strerror(errno));
 		goto out;
 	}
-	load_symbols(&syms, &o, b.bios, b.kernel, probe, &run);
+	load_symbols(&syms, &o, b.bios, b.kernel, &run);
 	if (profile_attribute(&prof, &syms) || write_outputs(out_dir, &prof, &run, cmd, o.top))
 		goto out;
 	printf("boot-profile: %s (summary.txt, timeline.txt, profile.json)\n", out_dir);

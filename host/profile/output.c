@@ -1,6 +1,7 @@
 /* Text and JSON of a profile; see output.h. */
 #include "output.h"
 
+#include "json.h"
 #include "trace-names.h"
 
 #include <inttypes.h>
@@ -65,22 +66,6 @@ void output_timeline(FILE *f, const struct profile *p, const size_t *order,
 			fprintf(f, "%12.3f  %s  %s\n", t / 1e6, fn->name,
 				fn->region ? "(region)" : fn->module);
 	}
-}
-
-static void json_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
-		else
-			fputc(c, f);
-	}
-	fputc('"', f);
 }
 
 void output_json(FILE *f, const struct profile *p, const size_t *order,
